@@ -1,0 +1,1 @@
+"""Bundled registry data (models/*.yaml, tasks.yaml); read with importlib.resources."""

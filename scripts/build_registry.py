@@ -1,0 +1,890 @@
+#!/usr/bin/env python3
+"""Generate the bundled model registry (data/models/<provider>.yaml) from dated source snapshots.
+
+Every input is a command-line argument; nothing is fetched. The curated selection (which models, which
+benchmark rows, hand facts with their sources) lives in scripts/registry_selection.yaml.
+
+    python3 scripts/build_registry.py \
+        --models-dev models-dev-resolved.json --litellm litellm-model-prices.json \
+        --artificial-analysis artificial-analysis-leaderboards-llms.json \
+        --aider aider-polyglot_leaderboard.yml \
+        --livebench-table livebench.github.io-table_2026_01_08.csv \
+        --livebench-categories livebench.github.io-categories_2026_01_08.json \
+        --lmarena arena-catalog-leaderboard-text-style-control.json \
+        --lmarena-vision arena-catalog-leaderboard-vision.json \
+        --simple-evals simple-evals-README-benchmark-results.csv \
+        --selection scripts/registry_selection.yaml -o data/models
+
+Policy (see the selection file's header for the per-model keys):
+- Limits, modalities, dates, open_weights, reasoning: models.dev; LiteLLM values that differ go to `others`.
+- Prices: when LiteLLM and models.dev agree on the base prices, LiteLLM is cited (it also carries batch
+  and long-context prices); when they disagree, models.dev is used and LiteLLM's prices go to `others`.
+- Features: union of models.dev (tool_call, structured_output, reasoning) and LiteLLM
+  (supports_function_calling, supports_response_schema, supports_prompt_caching, supports_native_streaming,
+  *_batches prices). Nothing else is inferred.
+- Benchmarks: Artificial Analysis snapshot, aider polyglot, LiveBench 2026-01-08, LMArena (style control),
+  simple-evals; only rows named in the selection. Hand facts from the selection override generated values,
+  and the generated value is then kept under `others`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import csv
+import datetime as dt
+import json
+import math
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+AA_SOURCE = "artificial-analysis-2026-07-10"
+AA_DATE = dt.date(2026, 7, 10)
+AA_VERSION = "AA 2026-07-10 snapshot"
+LIVEBENCH_SOURCE = "livebench-2026-01-08"
+LIVEBENCH_DATE = dt.date(2026, 1, 8)
+LMARENA_SOURCE = "lmarena-2025-12"
+LMARENA_TEXT_DATE = dt.date(2025, 12, 17)  # last change of leaderboard-text-style-control.json
+LMARENA_VISION_DATE = dt.date(2025, 12, 11)  # last change of leaderboard-vision.json
+MODALITIES = ("text", "image", "audio", "video", "pdf")
+
+# AA evaluation key -> (registry key, is_index)
+AA_BENCHMARKS = [
+    ("artificial_analysis_intelligence_index", "aa_intelligence_index", True),
+    ("artificial_analysis_coding_index", "aa_coding_index", True),
+    ("artificial_analysis_agentic_index", "aa_agentic_index", True),
+    ("gpqa", "gpqa_diamond", False),
+    ("hle", "hle", False),
+    ("scicode", "scicode", False),
+    ("ifbench", "ifbench", False),
+    ("aa_lcr", "aa_lcr", False),
+    ("tau2_bench", "tau2_bench", False),
+    ("terminal_bench_hard", "terminal_bench_hard", False),
+    ("mmmu_pro", "mmmu_pro", False),
+]
+LIVEBENCH_KEYS = {
+    "Reasoning": "livebench_reasoning",
+    "Coding": "livebench_coding",
+    "Agentic Coding": "livebench_agentic_coding",
+    "Mathematics": "livebench_mathematics",
+    "Data Analysis": "livebench_data_analysis",
+    "Language": "livebench_language",
+    "IF": "livebench_if",
+}
+LMARENA_TEXT_KEYS = {"full": "lmarena_text", "coding": "lmarena_coding",
+                     "creative_writing": "lmarena_creative_writing", "if": "lmarena_if"}
+# First-party provider file -> creator slug (performance is only taken for first-party entries).
+FIRST_PARTY = {"openai": "openai", "anthropic": "anthropic", "google": "google", "xai": "xai",
+               "deepseek": "deepseek", "mistral": "mistral", "alibaba": "alibaba"}
+
+
+class BuildError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- number helpers
+
+def per_million(per_token: float | None) -> float | None:
+    """LiteLLM USD/token -> USD/1M tokens, float noise removed (at most 6 decimals)."""
+    if per_token is None:
+        return None
+    return clean(per_token * 1e6)
+
+
+def clean(value: float | None) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    rounded = round(value, 6)
+    if rounded == 0 and value != 0:
+        rounded = float(f"{value:.6g}")
+    return float(repr(rounded))
+
+
+def pct(fraction: float) -> float:
+    return round(fraction * 100, 1)
+
+
+def parse_date(text: str) -> tuple[dt.date, str | None]:
+    """models.dev dates are YYYY-MM-DD or YYYY-MM; the latter becomes the 1st with a note."""
+    text = str(text)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return dt.date.fromisoformat(text), None
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        return dt.date.fromisoformat(text + "-01"), f"source gives '{text}' (month precision); the 1st is used"
+    raise BuildError(f"unparseable date {text!r}")
+
+
+# ---------------------------------------------------------------- input loading
+
+def load_inputs(args: argparse.Namespace) -> dict[str, Any]:
+    with open(args.models_dev) as f:
+        models_dev = json.load(f)
+    with open(args.litellm) as f:
+        litellm = json.load(f)
+    with open(args.artificial_analysis) as f:
+        aa_rows = {row["slug"]: row for row in json.load(f)["models"]}
+    with open(args.aider) as f:
+        aider_runs = yaml.safe_load(f)
+    with open(args.livebench_categories) as f:
+        livebench_categories = json.load(f)
+    with open(args.livebench_table, newline="") as f:
+        livebench = {row["model"]: row for row in csv.DictReader(f)}
+    with open(args.lmarena) as f:
+        lmarena = json.load(f)
+    with open(args.lmarena_vision) as f:
+        lmarena_vision = json.load(f)
+    with open(args.simple_evals, newline="") as f:
+        simple_evals = {row["model"]: row for row in csv.DictReader(f)}
+    with open(args.selection) as f:
+        selection = yaml.safe_load(f)
+    return {
+        "models_dev": models_dev, "litellm": litellm, "aa": aa_rows, "aider": aider_runs,
+        "livebench": livebench, "livebench_categories": livebench_categories,
+        "lmarena": lmarena, "lmarena_vision": lmarena_vision, "simple_evals": simple_evals,
+        "selection": selection,
+    }
+
+
+# ---------------------------------------------------------------- pricing
+
+def md_pricing(cost: dict[str, Any]) -> dict[str, Any] | None:
+    if cost.get("input") is None or cost.get("output") is None:
+        return None
+    price: dict[str, Any] = {"input": clean(cost["input"]), "output": clean(cost["output"])}
+    if cost.get("cache_read"):
+        price["cached_input"] = clean(cost["cache_read"])
+    if cost.get("cache_write"):
+        price["cache_write"] = clean(cost["cache_write"])
+    tiers = []
+    for tier in cost.get("tiers") or []:
+        spec = tier.get("tier", {})
+        if spec.get("type", "context") != "context" or not spec.get("size"):
+            continue
+        item: dict[str, Any] = {"above_input_tokens": int(spec["size"]),
+                                "input": clean(tier["input"]), "output": clean(tier["output"])}
+        if tier.get("cache_read"):
+            item["cached_input"] = clean(tier["cache_read"])
+        if tier.get("cache_write"):
+            item["cache_write"] = clean(tier["cache_write"])
+        tiers.append(item)
+    if tiers:
+        price["tiers"] = sorted(tiers, key=lambda t: t["above_input_tokens"])
+    return price
+
+
+def _ll_set(entry: dict[str, Any], suffix: str = "") -> dict[str, Any] | None:
+    inp = entry.get(f"input_cost_per_token{suffix}")
+    out = entry.get(f"output_cost_per_token{suffix}")
+    if inp is None or out is None:
+        return None
+    price: dict[str, Any] = {"input": per_million(inp), "output": per_million(out)}
+    cached = entry.get(f"cache_read_input_token_cost{suffix}")
+    if cached:
+        price["cached_input"] = per_million(cached)
+    write = entry.get(f"cache_creation_input_token_cost{suffix}")
+    if write:
+        price["cache_write"] = per_million(write)
+    return price
+
+
+def _ll_tier_set(entry: dict[str, Any], n: str, batch: bool) -> dict[str, Any] | None:
+    tail = f"_above_{n}k_tokens" + ("_batches" if batch else "")
+    inp = entry.get(f"input_cost_per_token{tail}")
+    out = entry.get(f"output_cost_per_token{tail}")
+    if inp is None or out is None:
+        return None
+    price: dict[str, Any] = {"input": per_million(inp), "output": per_million(out)}
+    cached = entry.get(f"cache_read_input_token_cost{tail}")
+    if cached:
+        price["cached_input"] = per_million(cached)
+    write = entry.get(f"cache_creation_input_token_cost{tail}")
+    if write:
+        price["cache_write"] = per_million(write)
+    return price
+
+
+def ll_pricing(entry: dict[str, Any]) -> dict[str, Any] | None:
+    price = _ll_set(entry)
+    tiers: list[dict[str, Any]] = []
+    if price is None and entry.get("tiered_pricing"):
+        ranges = sorted(entry["tiered_pricing"], key=lambda r: r["range"][0])
+        if ranges[0]["range"][0] != 0:
+            return None
+        price = _ll_set(ranges[0])
+        for r in ranges[1:]:
+            tier = _ll_set(r)
+            if tier:
+                tiers.append({"above_input_tokens": int(r["range"][0]), **tier})
+    if price is None:
+        return None
+    batch = _ll_set(entry, "_batches")
+    if batch:
+        price["batch"] = batch
+    for key in sorted(entry):
+        m = re.fullmatch(r"input_cost_per_token_above_(\d+)k_tokens", key)
+        if not m:
+            continue
+        tier = _ll_tier_set(entry, m.group(1), batch=False)
+        if tier is None:
+            continue
+        item = {"above_input_tokens": int(m.group(1)) * 1000, **tier}
+        tier_batch = _ll_tier_set(entry, m.group(1), batch=True)
+        if tier_batch:
+            item["batch"] = tier_batch
+        tiers.append(item)
+    if tiers:
+        price["tiers"] = sorted(tiers, key=lambda t: t["above_input_tokens"])
+    return price
+
+
+def _base(price: dict[str, Any]) -> dict[str, Any]:
+    return {k: price[k] for k in ("input", "output", "cached_input", "cache_write") if k in price}
+
+
+def prices_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    for key in ("input", "output", "cached_input", "cache_write"):
+        if key in a and key in b and a[key] != b[key]:
+            return False
+    if a["input"] != b["input"] or a["output"] != b["output"]:
+        return False
+    ta = {t["above_input_tokens"]: (t["input"], t["output"]) for t in a.get("tiers", [])}
+    tb = {t["above_input_tokens"]: (t["input"], t["output"]) for t in b.get("tiers", [])}
+    if ta and tb and ta != tb:
+        return False
+    return True
+
+
+def build_pricing(md_price: dict[str, Any] | None, ll_price: dict[str, Any] | None,
+                  price_note: str | None) -> dict[str, Any]:
+    notes: list[str] = []
+    if md_price is None and ll_price is None:
+        raise BuildError("no price in models.dev or LiteLLM")
+    if ll_price is None:
+        pricing = {"source": "models.dev", **md_price}
+        notes.append("LiteLLM has no price for this model")
+    elif md_price is None:
+        pricing = {"source": "litellm", **ll_price}
+        notes.append("models.dev has no price for this model")
+    elif prices_agree(md_price, ll_price):
+        pricing = {"source": "litellm", **ll_price}
+        filled = []
+        for key in ("cached_input", "cache_write"):
+            if key in md_price and key not in ll_price:
+                pricing[key] = md_price[key]
+                filled.append(key)
+        if "tiers" in md_price and "tiers" not in ll_price:
+            pricing["tiers"] = md_price["tiers"]
+            filled.append("tiers")
+        notes.append("models.dev gives the same base prices")
+        if filled:
+            notes.append(f"{', '.join(filled)} from models.dev (LiteLLM has none)")
+    else:
+        pricing = {"source": "models.dev", **md_price}
+        pricing["others"] = [{"source": "litellm", "value": ll_price}]
+        notes.append("models.dev and LiteLLM disagree; models.dev is used (no provider page read), "
+                     "LiteLLM's prices are under others")
+    if price_note:
+        notes.append(price_note.strip())
+    return order_pricing(pricing, "; ".join(notes))
+
+
+def order_pricing(pricing: dict[str, Any], note: str | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"source": pricing["source"]}
+    if note:
+        out["note"] = note
+    for key in ("input", "cached_input", "cache_write", "output", "reasoning", "batch", "tiers", "others"):
+        if key in pricing and pricing[key] not in (None, []):
+            out[key] = pricing[key]
+    return out
+
+
+# ---------------------------------------------------------------- features / modalities
+
+def md_features(md: dict[str, Any]) -> list[str]:
+    feats = []
+    if md.get("tool_call"):
+        feats.append("tool_calling")
+    if md.get("structured_output"):
+        feats.append("structured_outputs")
+    if md.get("reasoning"):
+        feats.append("reasoning")
+    return feats
+
+
+def ll_features(ll: dict[str, Any]) -> list[str]:
+    feats = []
+    if ll.get("supports_function_calling"):
+        feats.append("tool_calling")
+    if ll.get("supports_response_schema"):
+        feats.append("structured_outputs")
+    if ll.get("supports_prompt_caching"):
+        feats.append("prompt_caching")
+    if ll.get("supports_native_streaming"):
+        feats.append("streaming")
+    if ll.get("input_cost_per_token_batches") is not None and ll.get("output_cost_per_token_batches") is not None:
+        feats.append("batch")
+    return feats
+
+
+FEATURE_ORDER = ["streaming", "tool_calling", "structured_outputs", "fine_tuning", "predicted_outputs",
+                 "batch", "prompt_caching", "reasoning"]
+
+
+def sort_features(feats: list[str]) -> list[str]:
+    return sorted(set(feats), key=FEATURE_ORDER.index)
+
+
+def ll_modalities(ll: dict[str, Any]) -> dict[str, list[str]] | None:
+    if not ll.get("supported_modalities"):
+        return None
+    inp = [m for m in ll["supported_modalities"] if m in MODALITIES]
+    if ll.get("supports_pdf_input") and "pdf" not in inp:
+        inp.append("pdf")
+    out = [m for m in ll.get("supported_output_modalities") or ["text"] if m in MODALITIES]
+    return {"input": sorted(inp, key=MODALITIES.index), "output": sorted(out, key=MODALITIES.index)}
+
+
+# ---------------------------------------------------------------- benchmarks
+
+def aa_row_name(row: dict[str, Any]) -> str:
+    return f"AA row '{row['name']}' (slug {row['slug']})"
+
+
+def aa_benchmarks(row: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out = {}
+    ev = row.get("evaluations") or {}
+    for aa_key, key, is_index in AA_BENCHMARKS:
+        val = ev.get(aa_key)
+        if val is None:
+            continue
+        note = aa_row_name(row)
+        if is_index:
+            if aa_key == "artificial_analysis_intelligence_index" and ev.get(
+                    "artificial_analysis_intelligence_index_is_estimated"):
+                note += "; AA marks this index as estimated"
+            out[key] = {"value": round(float(val), 1), "source": AA_SOURCE, "note": note,
+                        "version": AA_VERSION, "date": AA_DATE}
+        else:
+            out[key] = {"value": pct(val), "source": AA_SOURCE, "note": note + "; fraction x 100",
+                        "date": AA_DATE}
+    return out
+
+
+def aider_benchmark(runs: list[dict[str, Any]], labels: list[str]) -> dict[str, Any] | None:
+    matches = [r for r in runs if r["model"] in labels]
+    missing = set(labels) - {r["model"] for r in matches}
+    if missing:
+        raise BuildError(f"aider labels not found: {sorted(missing)}")
+    if not matches:
+        return None
+    best = max(matches, key=lambda r: (r["pass_rate_2"], str(r.get("date"))))
+    date = best.get("date")
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    note = f"best of aider runs {labels}: '{best['model']}' ({best.get('edit_format')} edit format), pass_rate_2"
+    return {"value": float(best["pass_rate_2"]), "source": "aider-polyglot", "note": note, "date": date}
+
+
+def livebench_benchmarks(row: dict[str, str], categories: dict[str, list[str]], name: str) -> dict[str, Any]:
+    out = {}
+    for category, tasks in categories.items():
+        key = LIVEBENCH_KEYS[category]
+        values = [row.get(t) for t in tasks]
+        if any(v in (None, "") for v in values):
+            continue
+        mean = sum(float(v) for v in values) / len(values)
+        out[key] = {"value": round(mean, 1), "source": LIVEBENCH_SOURCE,
+                    "note": f"LiveBench row '{name}'; mean of {', '.join(tasks)}", "date": LIVEBENCH_DATE}
+    return out
+
+
+def lmarena_benchmarks(text: dict[str, Any], vision: dict[str, Any], name: str | None,
+                       vision_name: str | None) -> dict[str, Any]:
+    out = {}
+    if name:
+        if name not in text["full"]:
+            raise BuildError(f"LMArena text model {name!r} not found")
+        for category, key in LMARENA_TEXT_KEYS.items():
+            rating = (text.get(category) or {}).get(name)
+            if rating is None:
+                continue
+            out[key] = {"value": round(rating["rating"], 1), "source": LMARENA_SOURCE,
+                        "note": f"LMArena text, style control, category '{category}', model '{name}'; Elo rating",
+                        "date": LMARENA_TEXT_DATE}
+    if vision_name:
+        rating = vision["full"].get(vision_name)
+        if rating is None:
+            raise BuildError(f"LMArena vision model {vision_name!r} not found")
+        out["lmarena_vision"] = {"value": round(rating["rating"], 1), "source": LMARENA_SOURCE,
+                                 "note": f"LMArena vision, category 'full', model '{vision_name}'; Elo rating",
+                                 "date": LMARENA_VISION_DATE}
+    return out
+
+
+def simple_evals_benchmarks(row: dict[str, str], name: str) -> dict[str, Any]:
+    out = {}
+    for column, key in (("MMLU", "mmlu"), ("GPQA", "gpqa_diamond")):
+        if row.get(column):
+            out[key] = {"value": float(row[column]), "source": "simple-evals",
+                        "note": f"simple-evals row '{name}', column {column}"}
+    return out
+
+
+def add_benchmark(benchmarks: dict[str, Any], key: str, new: dict[str, Any]) -> None:
+    """Keep the first value of a key; a later different value goes to its others."""
+    if key not in benchmarks:
+        benchmarks[key] = new
+        return
+    alt = {k: v for k, v in new.items() if k != "others"}
+    if alt["value"] != benchmarks[key]["value"]:
+        benchmarks[key].setdefault("others", []).append(alt)
+
+
+# ---------------------------------------------------------------- entry assembly
+
+def sourced(value: Any, source: str, note: str | None = None, others: list | None = None,
+            raw: Any = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": value, "source": source}
+    if note:
+        out["note"] = note
+    if others:
+        out["others"] = others
+    if raw is not None:
+        out["_raw"] = raw
+    return out
+
+
+def build_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
+    model_id = msel["id"]
+    md_id = msel.get("models_dev", model_id)
+    md_provider = inp["models_dev"].get(provider)
+    if md_provider is None or md_id not in md_provider["models"]:
+        raise BuildError(f"{provider}/{md_id} not in models.dev")
+    md = md_provider["models"][md_id]
+    ll_key = msel["litellm"] if "litellm" in msel else psel.get("litellm_prefix", "") + model_id
+    ll = None
+    if ll_key is not None:
+        ll = inp["litellm"].get(ll_key)
+        if ll is None:
+            raise BuildError(f"{provider}/{model_id}: LiteLLM key {ll_key!r} not found")
+    aa = None
+    if msel.get("aa"):
+        aa = inp["aa"].get(msel["aa"])
+        if aa is None:
+            raise BuildError(f"{provider}/{model_id}: AA slug {msel['aa']!r} not found")
+
+    entry: dict[str, Any] = {"id": model_id, "name": md["name"], "creator": msel["creator"]}
+    if md.get("family"):
+        entry["family"] = md["family"]
+
+    snapshots = msel.get("snapshots") or []
+    for snap in snapshots:
+        prefix = psel.get("litellm_prefix", "")
+        if snap not in md_provider["models"] and prefix + snap not in inp["litellm"]:
+            raise BuildError(f"{provider}/{model_id}: snapshot {snap!r} not named by models.dev or LiteLLM")
+    if snapshots:
+        entry["snapshots"] = list(snapshots)
+    if msel.get("aliases"):
+        entry["aliases"] = list(msel["aliases"])
+
+    # release date
+    if md.get("release_date"):
+        value, note = parse_date(md["release_date"])
+        release = sourced(value, "models.dev", note)
+        if aa and aa.get("release_date"):
+            aa_date = dt.date.fromisoformat(aa["release_date"])
+            aa_alt = {"value": aa_date, "source": AA_SOURCE, "note": aa_row_name(aa)}
+            if (msel.get("prefer") or {}).get("release_date") == "artificial-analysis":
+                release = sourced(aa_date, AA_SOURCE, aa_row_name(aa),
+                                  [{"value": value, "source": "models.dev", **({"note": note} if note else {})}])
+            elif aa_date != value:
+                release["others"] = [aa_alt]
+        entry["release_date"] = release
+    if md.get("knowledge"):
+        value, note = parse_date(md["knowledge"])
+        entry["knowledge_cutoff"] = sourced(value, "models.dev", note, raw=md["knowledge"] if note else None)
+
+    # limits
+    limit = md.get("limit") or {}
+    if not limit.get("context") or not limit.get("output"):
+        raise BuildError(f"{provider}/{model_id}: models.dev has no context/output limit")
+    ctx_others, out_others = [], []
+    ctx_note = None
+    if limit.get("input"):
+        ctx_note = f"models.dev limit.context; models.dev limit.input (max input tokens) is {limit['input']}"
+    if ll and ll.get("max_input_tokens") and ll["max_input_tokens"] not in (limit["context"], limit.get("input")):
+        ctx_others.append({"value": ll["max_input_tokens"], "source": "litellm", "note": "LiteLLM max_input_tokens"})
+    if ll and ll.get("max_output_tokens") and ll["max_output_tokens"] != limit["output"]:
+        out_others.append({"value": ll["max_output_tokens"], "source": "litellm", "note": "LiteLLM max_output_tokens"})
+    entry["context_window"] = sourced(int(limit["context"]), "models.dev", ctx_note, ctx_others)
+    entry["max_output_tokens"] = sourced(int(limit["output"]), "models.dev", None, out_others)
+
+    # modalities
+    mods = md.get("modalities") or {}
+    md_in = sorted([m for m in mods.get("input", []) if m in MODALITIES], key=MODALITIES.index)
+    md_out = sorted([m for m in mods.get("output", []) if m in MODALITIES], key=MODALITIES.index)
+    modalities: dict[str, Any] = {"source": "models.dev", "input": md_in, "output": md_out}
+    llm = ll_modalities(ll) if ll else None
+    if llm and (llm["input"] != md_in or llm["output"] != md_out):
+        modalities["others"] = [{"source": "litellm", "value": llm,
+                                 "note": "LiteLLM supported_modalities / supported_output_modalities "
+                                         "(+ pdf where supports_pdf_input)"}]
+    entry["modalities"] = modalities
+
+    # features
+    mf = md_features(md)
+    lf = ll_features(ll) if ll else []
+    feats = sort_features(mf + lf)
+    fnote = ("union of models.dev (tool_call, structured_output, reasoning) and LiteLLM (supports_function_calling, "
+             "supports_response_schema, supports_prompt_caching, supports_native_streaming, *_batches prices)")
+    added = [f for f in sort_features(lf) if f not in mf]
+    if added:
+        fnote += f"; from LiteLLM only: {', '.join(added)}"
+    features: dict[str, Any] = {"source": "models.dev", "note": fnote, "values": feats,
+                                "_by_source": [("models.dev", sort_features(mf))] + ([("litellm", sort_features(lf))] if ll else [])}
+    if ll and sort_features(lf) != sort_features(mf):
+        features["others"] = [{"source": "litellm", "value": sort_features(lf)}]
+    entry["features"] = features
+    entry["reasoning"] = bool(md.get("reasoning"))
+    entry["open_weights"] = bool(md.get("open_weights"))
+
+    # lifecycle
+    status_map = {None: "active", "beta": "preview", "alpha": "preview", "deprecated": "deprecated"}
+    md_status = md.get("status")
+    lifecycle: dict[str, Any] = {
+        "source": "models.dev",
+        "note": f"models.dev lists the model with status '{md_status}'" if md_status
+        else "models.dev lists the model without a status flag",
+        "status": status_map[md_status],
+    }
+    l_others = []
+    if ll and ll.get("deprecation_date"):
+        l_others.append({"source": "litellm", "value": {"deprecated_on": dt.date.fromisoformat(ll["deprecation_date"])},
+                         "note": "LiteLLM deprecation_date (the date LiteLLM records for the provider's deprecation "
+                                 "/ retirement of this model id)"})
+    if aa and aa.get("deprecated"):
+        l_others.append({"source": AA_SOURCE, "value": {"status": "deprecated"}, "date": AA_DATE,
+                         "note": f"AA marks the model deprecated on its leaderboard ({aa_row_name(aa)}); "
+                                 "not a provider statement"})
+    if l_others:
+        lifecycle["others"] = l_others
+    entry["lifecycle"] = lifecycle
+
+    # pricing
+    entry["pricing"] = build_pricing(md_pricing(md.get("cost") or {}), ll_pricing(ll) if ll else None,
+                                     msel.get("price_note"))
+
+    # performance (first-party only)
+    if FIRST_PARTY.get(provider) == msel["creator"] and aa:
+        speed_row = aa
+        speed = aa.get("speed") or {}
+        if speed.get("output_tokens_per_second") is None and msel.get("aa_speed"):
+            speed_row = inp["aa"][msel["aa_speed"]]
+            speed = speed_row.get("speed") or {}
+        tps, ttft = speed.get("output_tokens_per_second"), speed.get("time_to_first_token_seconds")
+        if tps or ttft is not None:
+            perf: dict[str, Any] = {"source": AA_SOURCE, "note": aa_row_name(speed_row) + "; speed.output_tokens_per_second and speed.time_to_first_token_seconds (for reasoning models AA's TTFT includes thinking time)"}
+            if tps:
+                perf["output_tokens_per_s"] = round(tps, 1)
+            if ttft is not None:
+                perf["ttft_s"] = round(ttft, 2)
+            entry["performance"] = perf
+
+    # reasoning tokens per output token
+    if entry["reasoning"] and aa:
+        counts = ((aa.get("breakdowns") or {}).get("eval_token_counts") or {})
+        used = {k: v for k, v in counts.items() if isinstance(v, dict)
+                and v.get("answerTokens") is not None and v.get("reasoningTokens") is not None}
+        reasoning = sum(v["reasoningTokens"] for v in used.values())
+        answer = sum(v["answerTokens"] for v in used.values())
+        if answer > 0 and len(used) >= 3:  # a ratio from one or two evals says little about typical use
+            entry["reasoning_tokens"] = {
+                "source": AA_SOURCE,
+                "note": f"{aa_row_name(aa)}: sum(reasoningTokens) / sum(answerTokens) over "
+                        f"breakdowns.eval_token_counts ({', '.join(sorted(used))}) = {reasoning} / {answer}",
+                "per_output_token": round(reasoning / answer, 3),
+            }
+
+    # benchmarks
+    benchmarks: dict[str, Any] = {}
+    if msel.get("simple_evals"):
+        row = inp["simple_evals"].get(msel["simple_evals"])
+        if row is None:
+            raise BuildError(f"simple-evals row {msel['simple_evals']!r} not found")
+        for key, val in simple_evals_benchmarks(row, msel["simple_evals"]).items():
+            add_benchmark(benchmarks, key, val)
+    if aa:
+        for key, val in aa_benchmarks(aa).items():
+            add_benchmark(benchmarks, key, val)
+    if msel.get("aider"):
+        val = aider_benchmark(inp["aider"], msel["aider"])
+        if val:
+            add_benchmark(benchmarks, "aider_polyglot", val)
+    if msel.get("livebench"):
+        row = inp["livebench"].get(msel["livebench"])
+        if row is None:
+            raise BuildError(f"LiveBench row {msel['livebench']!r} not found")
+        for key, val in livebench_benchmarks(row, inp["livebench_categories"], msel["livebench"]).items():
+            add_benchmark(benchmarks, key, val)
+    for key, val in lmarena_benchmarks(inp["lmarena"], inp["lmarena_vision"], msel.get("lmarena"),
+                                       msel.get("lmarena_vision")).items():
+        add_benchmark(benchmarks, key, val)
+    if benchmarks:
+        entry["benchmarks"] = benchmarks
+
+    if msel.get("facts"):
+        apply_facts(entry, msel["facts"])
+    if msel.get("note"):
+        entry["notes"] = msel["note"].strip()
+    return entry
+
+
+# ---------------------------------------------------------------- hand facts
+
+def _alt_from(gen: dict[str, Any], value_keys: tuple[str, ...] | None = None) -> dict[str, Any]:
+    alt: dict[str, Any] = {"source": gen["source"]}
+    if value_keys is None:
+        alt["value"] = gen.get("_raw", gen["value"])
+    else:
+        alt["value"] = {k: gen[k] for k in value_keys if k in gen}
+    for key in ("version", "date", "note"):
+        if gen.get(key) is not None:
+            alt[key] = gen[key]
+    return alt
+
+
+def apply_facts(entry: dict[str, Any], facts: dict[str, Any]) -> None:
+    for field in ("release_date", "knowledge_cutoff", "context_window", "max_output_tokens"):
+        if field not in facts:
+            continue
+        fact = dict(facts[field])
+        gen = entry.get(field)
+        others = list(fact.pop("others", []))
+        if gen:
+            if gen.get("_raw", gen["value"]) != fact["value"] or "_raw" in gen:
+                others.append(_alt_from(gen))
+            else:
+                fact["note"] = _join(fact.get("note"), f"{gen['source']} gives the same value")
+            others.extend(gen.get("others", []))
+        entry[field] = {**fact, **({"others": others} if others else {})}
+
+    if "modalities" in facts:
+        fact = dict(facts["modalities"])
+        gen = entry["modalities"]
+        others = list(fact.pop("others", []))
+        if (gen["input"], gen["output"]) != (fact["input"], fact["output"]):
+            others.append({"source": gen["source"], "value": {"input": gen["input"], "output": gen["output"]}})
+        else:
+            fact["note"] = _join(fact.get("note"), f"{gen['source']} gives the same modalities")
+        others.extend(gen.get("others", []))
+        entry["modalities"] = {"source": fact["source"], **({"note": fact["note"]} if fact.get("note") else {}),
+                               "input": fact["input"], "output": fact["output"],
+                               **({"others": others} if others else {})}
+
+    if "features" in facts:
+        fact = dict(facts["features"])
+        gen = entry["features"]
+        others = list(fact.pop("others", []))
+        for source, values in gen["_by_source"]:
+            if values != sort_features(fact["values"]):
+                others.append({"source": source, "value": values})
+        entry["features"] = {"source": fact["source"], **({"note": fact["note"]} if fact.get("note") else {}),
+                             "values": sort_features(fact["values"]), **({"others": others} if others else {})}
+
+    if "pricing" in facts:
+        fact = copy.deepcopy(facts["pricing"])
+        gen = entry["pricing"]
+        others = list(fact.pop("others", []))
+        gen_cmp = {k: gen[k] for k in ("input", "output", "cached_input", "cache_write", "batch") if k in gen}
+        fact_cmp = {k: fact[k] for k in ("input", "output", "cached_input", "cache_write", "batch") if k in fact}
+        if _num(gen_cmp) != _num(fact_cmp):
+            others.append({"source": gen["source"], "value": gen_cmp})
+            note = None
+        else:
+            note = f"{gen['source']} gives the same prices ({gen.get('note', '')})".replace(" ()", "")
+        others.extend(gen.get("others", []))
+        if others:
+            fact["others"] = others
+        entry["pricing"] = order_pricing(fact, _join(fact.get("note"), note))
+
+    if "performance" in facts:
+        fact = dict(facts["performance"])
+        gen = entry.get("performance")
+        others = list(fact.pop("others", []))
+        if gen:
+            alt = _alt_from(gen, ("output_tokens_per_s", "ttft_s"))
+            if gen["source"] == AA_SOURCE:
+                alt["date"] = AA_DATE
+            others.append(alt)
+        perf = {"source": fact["source"]}
+        if fact.get("note"):
+            perf["note"] = fact["note"]
+        for key in ("output_tokens_per_s", "ttft_s"):
+            if key in fact:
+                perf[key] = fact[key]
+        if others:
+            perf["others"] = others
+        entry["performance"] = perf
+
+    for key, fact in (facts.get("benchmarks") or {}).items():
+        fact = dict(fact)
+        gen = entry.setdefault("benchmarks", {}).get(key)
+        others = list(fact.pop("others", []))
+        if gen:
+            if gen["value"] != fact["value"]:
+                others.append(_alt_from(gen))
+            others.extend(gen.get("others", []))
+        bench = {k: fact[k] for k in ("value", "source", "note", "version", "date") if fact.get(k) is not None}
+        if others:
+            bench["others"] = others
+        entry["benchmarks"][key] = bench
+
+
+def _num(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _num(v) for k, v in value.items()}
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _join(*parts: str | None) -> str | None:
+    kept = [p for p in parts if p]
+    return "; ".join(kept) if kept else None
+
+
+# ---------------------------------------------------------------- output
+
+def strip_private(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: strip_private(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, list):
+        return [strip_private(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        raise BuildError("non-finite number")
+    return value
+
+
+def cited_sources(value: Any, found: set[str]) -> set[str]:
+    if isinstance(value, dict):
+        if isinstance(value.get("source"), str):
+            found.add(value["source"])
+        for v in value.values():
+            cited_sources(v, found)
+    elif isinstance(value, list):
+        for v in value:
+            cited_sources(v, found)
+    return found
+
+
+class Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:  # no &id001 anchors: every value is written out
+        return True
+
+
+def _repr_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
+    flow = all(isinstance(x, (str, int, float)) for x in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+def _repr_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
+
+
+Dumper.add_representer(list, _repr_list)
+Dumper.add_representer(str, _repr_str)
+
+
+def render(provider: str, psel: dict[str, Any], entries: list[dict[str, Any]], sources: dict[str, Any],
+           inputs: list[str]) -> str:
+    entries = sorted(entries, key=lambda e: e["id"])
+    used = cited_sources(entries, set())
+    unknown = used - set(sources)
+    if unknown:
+        raise BuildError(f"{provider}: cited sources not defined in the selection: {sorted(unknown)}")
+    doc = {
+        "provider": provider,
+        "name": psel["name"],
+        **({"url": psel["url"]} if psel.get("url") else {}),
+        "sources": {name: sources[name] for name in sorted(used)},
+        "models": entries,
+    }
+    header = [
+        f"# {provider} — generated by scripts/build_registry.py; edit scripts/registry_selection.yaml, not this file.",
+        "# Inputs (dated snapshots): " + ", ".join(inputs) + ".",
+        "# Prices are USD per 1M tokens. Every value cites a key of `sources:`; disagreeing values are under `others`.",
+    ]
+    body = yaml.dump(strip_private(doc), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=110)
+    return "\n".join(header) + "\n" + body
+
+
+def validate(path: Path) -> None:
+    src = Path(__file__).resolve().parents[1] / "src"
+    if not (src / "modelpick" / "registry" / "schema.py").exists():
+        return
+    sys.path.insert(0, str(src))
+    try:
+        from modelpick.registry.schema import ProviderFile  # type: ignore
+    finally:
+        sys.path.pop(0)
+    with open(path) as f:
+        ProviderFile.model_validate(yaml.safe_load(f))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--models-dev", required=True, help="models-dev-resolved.json")
+    ap.add_argument("--litellm", required=True, help="LiteLLM model_prices_and_context_window JSON")
+    ap.add_argument("--artificial-analysis", required=True, help="artificial-analysis-leaderboards-llms.json")
+    ap.add_argument("--aider", required=True, help="aider polyglot_leaderboard.yml")
+    ap.add_argument("--livebench-table", required=True, help="LiveBench table_2026_01_08.csv")
+    ap.add_argument("--livebench-categories", required=True, help="LiveBench categories_2026_01_08.json")
+    ap.add_argument("--lmarena", required=True, help="arena-catalog leaderboard-text-style-control.json")
+    ap.add_argument("--lmarena-vision", required=True, help="arena-catalog leaderboard-vision.json")
+    ap.add_argument("--simple-evals", required=True, help="simple-evals README benchmark results CSV")
+    ap.add_argument("--selection", required=True, help="scripts/registry_selection.yaml")
+    ap.add_argument("-o", "--output", required=True, help="output directory (data/models)")
+    ap.add_argument("--no-validate", action="store_true", help="skip schema validation of the written files")
+    args = ap.parse_args(argv)
+
+    inp = load_inputs(args)
+    selection = inp["selection"]
+    sources = selection["sources"]
+    inputs = [Path(p).name for p in (args.models_dev, args.litellm, args.artificial_analysis, args.aider,
+                                     args.livebench_table, args.livebench_categories, args.lmarena,
+                                     args.lmarena_vision, args.simple_evals)]
+    out_dir = Path(args.output)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    errors = []
+    written = []
+    for provider, psel in sorted(selection["providers"].items()):
+        entries = []
+        for msel in psel["models"]:
+            try:
+                entries.append(build_entry(provider, psel, msel, inp))
+            except BuildError as exc:
+                errors.append(f"{provider}/{msel.get('id')}: {exc}")
+        if errors:
+            continue
+        path = out_dir / f"{provider}.yaml"
+        path.write_text(render(provider, psel, entries, sources, inputs))
+        written.append(path)
+    if errors:
+        for err in errors:
+            print(f"error: {err}", file=sys.stderr)
+        return 1
+    if not args.no_validate:
+        for path in written:
+            validate(path)
+    total = sum(len(yaml.safe_load(p.read_text())["models"]) for p in written)
+    print(f"wrote {len(written)} files, {total} entries to {out_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""What the registry holds, as results for `show`, `models` and `tasks`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from modelpick.registry.loader import Entry, Registry, Tasks
+from modelpick.registry.schema import Cited, iter_citations
+from modelpick.report import ModelInfo, money_number, ModelList, ModelShow, TaskInfo, TaskList
+from modelpick.rules.lifecycle import status_on
+
+_CITATION_FIELDS = {"source", "read", "note", "others"}
+
+
+def _jsonable(value: Any) -> Any:
+    """Python-mode dump made JSON-ready; prices stay exact numbers, not strings."""
+    if isinstance(value, Decimal):
+        return money_number(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _plain(model: Any) -> dict[str, Any]:
+    """A cited block's values without its citation (that goes to `sources`)."""
+    return {k: _jsonable(v) for k, v in model.model_dump().items() if k not in _CITATION_FIELDS}
+
+
+def _info_fields(entry: Entry, as_of: dt.date) -> dict[str, Any]:
+    m = entry.model
+    status, why = status_on(entry, as_of)
+    lifecycle = _plain(m.lifecycle) if m.lifecycle else {"status": "active"}
+    lifecycle.update(status_as_of=status, as_of=as_of.isoformat(), detail=why)
+    pricing = _plain(m.pricing)
+    benchmarks = {}
+    for key, bench in sorted(m.benchmarks.items()):
+        cite = entry.cite(bench)
+        benchmarks[key] = {"value": bench.value, "source": cite["url"], "read": cite["read"],
+                           "date": bench.date.isoformat() if bench.date else None, "version": bench.version,
+                           "others": [_jsonable(o.model_dump(exclude_none=True)) for o in bench.others]}
+    sources: dict[str, dict[str, Any]] = {}
+    for path, cited in iter_citations(m):
+        if ".others." in path or path.startswith("benchmarks."):
+            continue
+        sources[path or "entry"] = {**entry.cite(cited), **({"note": cited.note} if cited.note else {}),
+                                    "others": [_jsonable(o.model_dump(exclude_none=True))
+                                               for o in getattr(cited, "others", [])]}
+    return dict(
+        id=m.id, provider=entry.provider, name=m.name, creator=m.creator, family=m.family,
+        context_window=m.context_window.value, max_output_tokens=m.max_output_tokens.value,
+        knowledge_cutoff=m.knowledge_cutoff.value if m.knowledge_cutoff else None,
+        release_date=m.release_date.value if m.release_date else None,
+        modalities={"input": list(m.modalities.input), "output": list(m.modalities.output)},
+        features=sorted({*m.features.values, *(["reasoning"] if m.reasoning else [])}),
+        reasoning=m.reasoning, open_weights=m.open_weights, lifecycle=lifecycle, pricing=pricing,
+        performance=_plain(m.performance) if m.performance else None, benchmarks=benchmarks,
+        snapshots=list(m.snapshots), aliases=list(m.aliases), sources=sources, file=entry.file,
+    )
+
+
+def show(entry: Entry, as_of: dt.date) -> ModelShow:
+    return ModelShow(**_info_fields(entry, as_of))
+
+
+def citation_text(entry: Entry, cited: Cited) -> str:
+    cite = entry.cite(cited)
+    return f"{cite['url']} ({cite['read']})" if cite["read"] else str(cite["url"])
+
+
+def list_models(registry: Registry, as_of: dt.date, *, providers: list[str] = (), features: list[str] = (),
+                modalities: list[str] = (), min_context: int = 0, creators: list[str] = (),
+                include_retired: bool = True) -> ModelList:
+    chosen = []
+    for entry in registry.entries:
+        m = entry.model
+        have = {*m.features.values, *(["reasoning"] if m.reasoning else [])}
+        if providers and entry.provider not in providers:
+            continue
+        if creators and m.creator not in creators:
+            continue
+        if any(f not in have for f in features) or any(x not in m.modalities.input for x in modalities):
+            continue
+        if m.context_window.value < min_context:
+            continue
+        if not include_retired and status_on(entry, as_of)[0] == "retired":
+            continue
+        chosen.append(ModelInfo(**_info_fields(entry, as_of)))
+    return ModelList(models=chosen)
+
+
+def list_tasks(tasks: Tasks) -> TaskList:
+    return TaskList(tasks=[
+        TaskInfo(id=task_id, name=t.name, description=t.description, benchmarks=t.benchmarks,
+                 balance=dict(t.balance), floors=t.floors, example=t.example)
+        for task_id, t in tasks.profiles.items()
+    ])

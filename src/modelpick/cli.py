@@ -1,0 +1,355 @@
+"""The command line: options in, one call into `service`, a renderer out, exceptions to exit codes.
+
+Exit codes: 0 done; 1 the answer is negative (no entry fits); 2 the input is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Callable, Optional
+
+import typer
+
+from modelpick import __version__
+from modelpick.errors import InputError, ModelpickError
+
+app = typer.Typer(
+    name="modelpick",
+    help="Which LLM to use for a workload, and what it will cost, with sources.\n\n"
+    "Example: modelpick recommend examples/ticket-triage.yaml",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+
+_state = {"debug": False}
+
+
+class Format(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    plain = "plain"
+    json = "json"
+    csv = "csv"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"modelpick {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+# Options shared by the commands -------------------------------------------------------------------------
+
+FormatOpt = Annotated[Optional[Format], typer.Option(
+    "--format", "-f", help="Output format. Default: table on a terminal, plain when piped.")]
+RegistryOpt = Annotated[Optional[list[Path]], typer.Option(
+    "--registry", help="Extra registry file or folder layered over the bundled data (repeatable).")]
+AsOfOpt = Annotated[Optional[dt.datetime], typer.Option(
+    "--as-of", formats=["%Y-%m-%d"], help="Date lifecycle is judged at (YYYY-MM-DD). Default: today.")]
+TopOpt = Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N entries.")]
+WorkloadArg = Annotated[Optional[Path], typer.Argument(
+    help="Workload YAML file (see examples/). Options override its keys.", show_default=False)]
+
+
+def _option(name: str, annotation: Any, help: str, key: str, **kwargs: Any) -> tuple[str, Any, str, str]:
+    return name, Annotated[annotation, typer.Option(f"--{name.replace('_', '-')}", help=help,
+                                                    rich_help_panel="Workload", **kwargs)], key, help
+
+
+# Every workload key has an option of the same name with dashes; options override the file.
+WORKLOAD_OPTIONS = [
+    _option("task", Optional[str], "Task profile id (`modelpick tasks` lists them).", "task"),
+    _option("name", Optional[str], "Workload name.", "name"),
+    _option("input_tokens", Optional[int], "Input tokens per request (mean).", "input_tokens"),
+    _option("output_tokens", Optional[int], "Visible output tokens per request (mean).", "output_tokens"),
+    _option("reasoning_tokens", Optional[int], "Hidden reasoning tokens per request, billed as output.",
+            "reasoning_tokens"),
+    _option("cached_input_ratio", Optional[float], "Share of input read from the prompt cache, 0..1.",
+            "cached_input_ratio"),
+    _option("cache_write_ratio", Optional[float], "Share of input written to the prompt cache, 0..1.",
+            "cache_write_ratio"),
+    _option("requests_per_day", Optional[float], "Requests per day (default 1000).", "requests_per_day"),
+    _option("requests_per_month", Optional[float], "Requests per month.", "requests_per_month"),
+    _option("days_per_month", Optional[int], "Days in a month (default 30).", "days_per_month"),
+    _option("batch", Optional[bool], "Requests may use a batch API at batch prices.", "batch",
+            ),
+    _option("input_modality", Optional[list[str]], "Required input modality (repeatable).",
+            "requires.input_modalities"),
+    _option("needs", Optional[list[str]], "Required feature, e.g. tool_calling (repeatable).", "requires.features"),
+    _option("min_context", Optional[int], "Minimum context window in tokens.", "requires.min_context"),
+    _option("min_output_tokens", Optional[int], "Minimum max-output tokens.", "requires.min_output_tokens"),
+    _option("knowledge_after", Optional[dt.datetime], "Knowledge cutoff on or after (YYYY-MM-DD).",
+            "requires.knowledge_after", formats=["%Y-%m-%d"]),
+    _option("open_weights", Optional[bool], "Open-weight models only.", "requires.open_weights"),
+    _option("provider", Optional[list[str]], "Allowed provider (repeatable).", "requires.providers"),
+    _option("exclude_provider", Optional[list[str]], "Excluded provider (repeatable).",
+            "requires.exclude_providers"),
+    _option("min_quality", Optional[list[str]], "Minimum benchmark score KEY=VALUE (repeatable).",
+            "requires.min_quality"),
+    _option("max_monthly_cost", Optional[float], "Budget in USD per month.", "requires.max_monthly_cost_usd"),
+    _option("max_ttft", Optional[float], "Maximum time to first token, seconds.", "requires.max_ttft_s"),
+    _option("min_output_tokens_per_s", Optional[float], "Minimum output speed, tokens/s.",
+            "requires.min_output_tokens_per_s"),
+    _option("include_deprecated", Optional[bool], "Keep deprecated entries.", "requires.include_deprecated"),
+    _option("prefer", Optional[str], "balanced | cost | quality | speed, or quality=.5,cost=.4,speed=.1",
+            "prefer"),
+]
+_BOOL_FLAGS = {"batch": "--batch/--no-batch", "open_weights": "--open-weights/--any-weights",
+               "include_deprecated": "--include-deprecated/--exclude-deprecated"}
+
+
+def _workload_params() -> list[inspect.Parameter]:
+    params = []
+    for name, annotation, _key, help_text in WORKLOAD_OPTIONS:
+        if name in _BOOL_FLAGS:
+            annotation = Annotated[Optional[bool], typer.Option(_BOOL_FLAGS[name], help=help_text,
+                                                                rich_help_panel="Workload")]
+        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation))
+    return params
+
+
+def with_workload_options(func: Callable[..., None]) -> Callable[..., None]:
+    """Add every workload option to a command, and hand them to it as one `overrides` mapping."""
+    names = {name for name, *_ in WORKLOAD_OPTIONS}
+
+    @functools.wraps(func)
+    def wrapper(**kwargs: Any) -> None:
+        options = {k: kwargs.pop(k) for k in list(kwargs) if k in names}
+        func(**kwargs, workload_options=options)
+
+    own = [p for p in inspect.signature(func, eval_str=True).parameters.values() if p.name != "workload_options"]
+    wrapper.__signature__ = inspect.Signature([*own, *_workload_params()])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in wrapper.__signature__.parameters.values()}  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _parse_prefer(text: str) -> Any:
+    if "=" not in text:
+        return text
+    weights: dict[str, float] = {}
+    for part in text.split(","):
+        key, _, value = part.partition("=")
+        try:
+            weights[key.strip()] = float(value)
+        except ValueError:
+            raise InputError(f"expected NAME=NUMBER pairs, got {part!r}", path="--prefer") from None
+    return weights
+
+
+def _parse_min_quality(items: list[str]) -> dict[str, float]:
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        try:
+            if not sep:
+                raise ValueError
+            out[key.strip()] = float(value)
+        except ValueError:
+            raise InputError(f"expected KEY=VALUE, got {item!r}", path="--min-quality") from None
+    return out
+
+
+def _request(workload: Path | None, options: dict[str, Any], registry: list[Path] | None,
+             as_of: dt.datetime | None) -> Any:
+    from modelpick.service import Request
+
+    overrides: dict[str, Any] = {}
+    option_names: dict[str, str] = {}
+    for name, _annotation, key, _help in WORKLOAD_OPTIONS:
+        value = options.get(name)
+        if value is None or value == []:
+            continue
+        if name == "prefer":
+            value = _parse_prefer(value)
+        elif name == "min_quality":
+            value = _parse_min_quality(value)
+        elif isinstance(value, dt.datetime):
+            value = value.date()
+        overrides[key] = value
+        option_names[key] = f"--{name.replace('_', '-')}"
+    return Request(workload_file=workload, overrides=overrides, option_names=option_names,
+                   registry_paths=list(registry or []), as_of=as_of.date() if as_of else dt.date.today())
+
+
+def _emit(result: Any, fmt: Format | None, *, show_excluded: bool = False) -> None:
+    from modelpick.render import render
+
+    stdout_tty = sys.stdout.isatty()
+    chosen = fmt.value if fmt else ("table" if stdout_tty else "plain")
+    color = stdout_tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    width = None
+    if chosen == "table":
+        import shutil
+
+        width = shutil.get_terminal_size((120, 24)).columns if stdout_tty else 120
+    sys.stdout.write(render(result, chosen, show_excluded=show_excluded, width=width, color=color))
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"modelpick: {message}\n")
+
+
+def guarded(func: Callable[..., None]) -> Callable[..., None]:
+    """modelpick's errors become one line on stderr and exit 2; a traceback only with --debug."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            func(*args, **kwargs)
+        except ModelpickError as exc:
+            if _state["debug"]:
+                raise
+            _warn(f"error: {exc.message}")
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+# Commands ------------------------------------------------------------------------------------------------
+
+
+@app.command(epilog="Examples:\n\n  modelpick recommend examples/ticket-triage.yaml\n\n"
+             "  modelpick recommend --task coding --input-tokens 12000 --output-tokens 1500 --prefer quality\n\n"
+             "  modelpick recommend examples/rag-chat.yaml --format json --top 3")
+@guarded
+@with_workload_options
+def recommend(
+    workload: WorkloadArg = None,
+    format: FormatOpt = None,
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+    top: TopOpt = None,
+    show_excluded: Annotated[bool, typer.Option("--show-excluded", help="List excluded entries with reasons.")]
+    = False,
+    *,
+    workload_options: dict[str, Any],
+) -> None:
+    """Rank every registry entry for a workload; exit 1 when none fits."""
+    from modelpick import service
+
+    result = service.recommend(_request(workload, workload_options, registry, as_of), top=top)
+    _emit(result, format, show_excluded=show_excluded)
+    if not result.ranking:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Examples:\n\n  modelpick compare gpt-4.1-nano gpt-5-nano examples/ticket-triage.yaml\n\n"
+             "  modelpick compare groq/openai/gpt-oss-120b gpt-4.1-mini --task extraction")
+@guarded
+@with_workload_options
+def compare(
+    models: Annotated[list[str], typer.Argument(help="Two or more MODEL or PROVIDER/MODEL, then optionally a "
+                                                     "workload file.", show_default=False)],
+    format: FormatOpt = None,
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+    *,
+    workload_options: dict[str, Any],
+) -> None:
+    """Evaluate the named entries side by side for a workload."""
+    from modelpick import service
+
+    workload = None
+    if models and models[-1].endswith((".yaml", ".yml")):
+        workload, models = Path(models[-1]), models[:-1]
+    if not models:
+        raise InputError("name at least one model", path="compare")
+    result = service.compare(_request(workload, workload_options, registry, as_of), models)
+    _emit(result, format)
+
+
+@app.command(epilog="Examples:\n\n  modelpick cost gpt-4.1-nano examples/ticket-triage.yaml\n\n"
+             "  modelpick cost claude-haiku-4-5 --input-tokens 2000 --output-tokens 300 --requests-per-day 50000")
+@guarded
+@with_workload_options
+def cost(
+    model: Annotated[str, typer.Argument(help="MODEL or PROVIDER/MODEL.", show_default=False)],
+    workload: WorkloadArg = None,
+    format: FormatOpt = None,
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+    *,
+    workload_options: dict[str, Any],
+) -> None:
+    """The cost estimate for one entry, broken down by component."""
+    from modelpick import service
+
+    _emit(service.cost(_request(workload, workload_options, registry, as_of), model), format)
+
+
+@app.command(epilog="Examples:\n\n  modelpick show gpt-4.1-nano\n\n  modelpick show groq/llama-4-maverick --format json")
+@guarded
+def show(
+    model: Annotated[str, typer.Argument(help="MODEL or PROVIDER/MODEL (id, snapshot or alias).",
+                                         show_default=False)],
+    format: FormatOpt = None,
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Everything the registry holds on one entry, with sources."""
+    from modelpick import service
+
+    _emit(service.show(model, list(registry or []), as_of.date() if as_of else dt.date.today()), format)
+
+
+@app.command(epilog="Examples:\n\n  modelpick models --provider openai\n\n"
+             "  modelpick models --feature tool_calling --modality image --min-context 200000")
+@guarded
+def models(
+    format: FormatOpt = None,
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+    provider: Annotated[Optional[list[str]], typer.Option("--provider", help="Only this provider (repeatable).")]
+    = None,
+    creator: Annotated[Optional[list[str]], typer.Option("--creator", help="Only this creator (repeatable).")]
+    = None,
+    feature: Annotated[Optional[list[str]], typer.Option("--feature", help="Has this feature (repeatable).")]
+    = None,
+    modality: Annotated[Optional[list[str]], typer.Option("--modality", help="Takes this input (repeatable).")]
+    = None,
+    min_context: Annotated[int, typer.Option("--min-context", min=0, help="Context window at least this.")] = 0,
+) -> None:
+    """List registry entries, filtered by provider, feature, modality or context."""
+    from modelpick import service
+    from modelpick.registry.schema import FEATURES, MODALITIES
+
+    for value, known, option in [(feature, FEATURES, "--feature"), (modality, MODALITIES, "--modality")]:
+        for item in value or []:
+            if item not in known:
+                from modelpick.errors import did_you_mean
+
+                raise InputError(f"unknown value {item!r}{did_you_mean(item, known)}; one of {', '.join(known)}",
+                                 path=option)
+    result = service.models(list(registry or []), as_of.date() if as_of else dt.date.today(),
+                            providers=provider or [], creators=creator or [], features=feature or [],
+                            modalities=modality or [], min_context=min_context)
+    _emit(result, format)
+
+
+@app.command(epilog="Example:\n\n  modelpick tasks --format markdown")
+@guarded
+def tasks(format: FormatOpt = None) -> None:
+    """List task profiles and what each one weighs."""
+    from modelpick import service
+
+    _emit(service.tasks(), format)
+
+
+def main() -> None:
+    app()

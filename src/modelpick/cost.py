@@ -1,0 +1,148 @@
+"""The cost model: pure functions in Decimal arithmetic, USD.
+
+Per request, for the price set that applies (standard or batch; a long-context tier when the request's
+input is above its threshold, for the whole request):
+
+    input        = uncached input tokens            x input price
+    cached_input = input x cached_input_ratio       x cached_input price
+    cache_write  = input x cache_write_ratio        x cache_write price
+    output       = output tokens                    x output price
+    reasoning    = reasoning tokens                 x reasoning price (the output price unless set)
+
+all divided by 1,000,000 (prices are per 1M tokens). Per day = per request x requests per day; per month
+= per day x days per month (30 unless the workload sets days_per_month), or per request x
+requests_per_month when the workload gives that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from modelpick.registry.loader import Entry
+from modelpick.registry.schema import PriceSet
+from modelpick.workload import DEFAULT_REQUESTS_PER_DAY, Workload
+
+MILLION = Decimal(1_000_000)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Per-request token counts, split the way they are billed."""
+
+    uncached_input: Decimal
+    cached_input: Decimal
+    cache_write: Decimal
+    output: Decimal
+    reasoning: Decimal
+
+    @property
+    def input(self) -> Decimal:
+        return self.uncached_input + self.cached_input + self.cache_write
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    per_request: Decimal
+    per_day: Decimal
+    per_month: Decimal
+    breakdown: dict[str, Decimal]  # per request, by component
+    prices: PriceSet
+    tokens: Tokens
+    batch: bool
+    tier: str | None
+    requests_per_day: Decimal
+    requests_per_month: Decimal
+    warnings: list[str] = field(default_factory=list)
+
+
+def _dec(value: float | int) -> Decimal:
+    return Decimal(str(value))
+
+
+def reasoning_tokens(entry: Entry, workload: Workload, output_tokens: int) -> tuple[Decimal, str | None]:
+    """Hidden reasoning tokens per request, and a warning when they are an estimate or unknown."""
+    if not entry.model.reasoning:
+        return Decimal(0), None
+    if workload.reasoning_tokens is not None:
+        return Decimal(workload.reasoning_tokens), None
+    default = entry.model.reasoning_tokens
+    if default is None:
+        return Decimal(0), ("reasoning model without a sourced reasoning-token default: hidden reasoning tokens "
+                            "are not counted; set reasoning_tokens")
+    estimate = (_dec(default.per_output_token) * output_tokens).to_integral_value()
+    return estimate, (f"reasoning tokens estimated at {estimate} per request ({default.per_output_token:g} per "
+                      f"output token, source {default.source}); set reasoning_tokens for an exact figure")
+
+
+def select_prices(entry: Entry, input_tokens: int, batch: bool) -> tuple[PriceSet, bool, str | None, list[str]]:
+    """The price set for a request: (prices, batch applied, tier name, warnings)."""
+    pricing = entry.model.pricing
+    warnings: list[str] = []
+    tier = None
+    prices: PriceSet = pricing
+    batch_prices = pricing.batch
+    for candidate in pricing.tiers:
+        if input_tokens > candidate.above_input_tokens:
+            tier, prices, batch_prices = candidate, candidate, candidate.batch
+    tier_name = f">{tier.above_input_tokens:,} input tokens" if tier else None
+    if batch:
+        if batch_prices is not None:
+            return batch_prices, True, tier_name, warnings
+        if pricing.batch is not None and tier is not None:
+            warnings.append(f"no batch price for the {tier_name} tier: standard tier prices used")
+        else:
+            warnings.append("no batch price offered: standard prices used")
+    return prices, False, tier_name, warnings
+
+
+def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens: int) -> CostEstimate:
+    """The cost of the workload on one entry. Token counts come resolved (task defaults applied)."""
+    prices, batch, tier, warnings = select_prices(entry, input_tokens, workload.batch)
+    reasoning, note = reasoning_tokens(entry, workload, output_tokens)
+    if note:
+        warnings.append(note)
+
+    total_input = Decimal(input_tokens)
+    cached = total_input * _dec(workload.cached_input_ratio)
+    written = total_input * _dec(workload.cache_write_ratio)
+    cached_price = prices.cached_input
+    if cached and cached_price is None:
+        warnings.append("no cached-input price: cached tokens billed at the input price")
+        cached_price = prices.input
+    write_price = prices.cache_write
+    if written and write_price is None:
+        # Providers without a cache-write price (OpenAI, Gemini implicit caching) bill writes as input.
+        write_price = prices.input
+    tokens = Tokens(total_input - cached - written, cached, written, Decimal(output_tokens), reasoning)
+    reasoning_price = prices.reasoning if prices.reasoning is not None else prices.output
+
+    breakdown = {
+        "input": tokens.uncached_input * prices.input / MILLION,
+        "cached_input": tokens.cached_input * (cached_price or 0) / MILLION,
+        "cache_write": tokens.cache_write * (write_price or 0) / MILLION,
+        "output": tokens.output * prices.output / MILLION,
+        "reasoning": tokens.reasoning * reasoning_price / MILLION,
+    }
+    per_request = sum(breakdown.values(), Decimal(0))
+    days = Decimal(workload.days_per_month)
+    if workload.requests_per_month is not None:
+        per_month_requests = _dec(workload.requests_per_month)
+        per_day_requests = per_month_requests / days
+    else:
+        per_day_requests = _dec(workload.requests_per_day if workload.requests_per_day is not None
+                                else DEFAULT_REQUESTS_PER_DAY)
+        per_month_requests = per_day_requests * days
+    return CostEstimate(
+        per_request=per_request,
+        per_day=per_request * per_day_requests,
+        per_month=per_request * per_month_requests,
+        breakdown=breakdown,
+        prices=prices,
+        tokens=tokens,
+        batch=batch,
+        tier=tier,
+        requests_per_day=per_day_requests,
+        requests_per_month=per_month_requests,
+        warnings=warnings,
+    )

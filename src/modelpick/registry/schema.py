@@ -1,0 +1,296 @@
+"""The registry file format: pydantic models that reject unknown keys.
+
+One YAML file per provider (data/models/<provider>.yaml):
+
+    provider: openai
+    name: OpenAI
+    sources:                       # named sources, referenced by key below
+      openai-models: {url: https://platform.openai.com/docs/models, read: 2026-11-21}
+    models:
+      - id: gpt-4.1-nano
+        ...
+        context_window: {value: 1047576, source: openai-models}
+        pricing: {source: openai-pricing, input: 0.10, output: 0.40, ...}
+
+Every value that can be wrong carries `source` (a key of the file's `sources:` table, or a URL / named
+data set together with `read`). A value other sources disagree with lists them under `others`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+Modality = Literal["text", "image", "audio", "video", "pdf"]
+Feature = Literal[
+    "tool_calling",
+    "structured_outputs",
+    "streaming",
+    "fine_tuning",
+    "batch",
+    "prompt_caching",
+    "predicted_outputs",
+    "reasoning",
+]
+FEATURES: tuple[str, ...] = Feature.__args__  # type: ignore[attr-defined]
+MODALITIES: tuple[str, ...] = Modality.__args__  # type: ignore[attr-defined]
+LifecycleStatus = Literal["active", "preview", "deprecated", "retired"]
+
+
+def _to_decimal(value: Any) -> Any:
+    # YAML gives floats; str() of a float is its shortest round-trip form, so 0.1 stays 0.1.
+    if isinstance(value, bool):
+        raise ValueError("expected a number")
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    return value
+
+
+def _check_finite_nonnegative(value: Decimal | None) -> Decimal | None:
+    if value is not None and (not value.is_finite() or value < 0):
+        raise ValueError("must be a finite number >= 0")
+    return value
+
+
+Price = Annotated[Decimal, BeforeValidator(_to_decimal)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """A named source in a file's `sources:` table."""
+
+    url: str
+    read: dt.date = Field(description="the date the source was read")
+    title: str | None = None
+    note: str | None = None
+
+
+class Cited(Strict):
+    """Where a value comes from: a key of the file's `sources:` table, or a URL / data set plus `read`."""
+
+    source: str
+    read: dt.date | None = None
+    note: str | None = None
+
+
+class Alternative(Cited):
+    """A value another source gives, kept for the record; the entry uses its own value."""
+
+    value: Any = None
+    version: str | None = None
+    date: dt.date | None = None
+
+
+class SourcedInt(Cited):
+    value: int = Field(ge=0)
+    others: list[Alternative] = []
+
+
+class SourcedDate(Cited):
+    value: dt.date
+    others: list[Alternative] = []
+
+
+class SourcedFloat(Cited):
+    value: float
+    others: list[Alternative] = []
+
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, v: float) -> float:
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError("must be a finite number")
+        return v
+
+
+class Benchmark(SourcedFloat):
+    """A benchmark score. `version` matters where the benchmark's scale changed (AA index v2 vs v3)."""
+
+    version: str | None = None
+    date: dt.date | None = Field(default=None, description="when the score was published or measured")
+
+
+class Modalities(Cited):
+    input: list[Modality]
+    output: list[Modality]
+    others: list[Alternative] = []
+
+
+class Features(Cited):
+    values: list[Feature]
+    others: list[Alternative] = []
+
+
+class PriceSet(Strict):
+    """USD per 1M tokens."""
+
+    input: Price
+    output: Price
+    cached_input: Price | None = None
+    cache_write: Price | None = None
+    reasoning: Price | None = Field(default=None, description="when reasoning tokens are not billed at `output`")
+
+    @field_validator("input", "output", "cached_input", "cache_write", "reasoning")
+    @classmethod
+    def _sane(cls, v: Decimal | None) -> Decimal | None:
+        return _check_finite_nonnegative(v)
+
+
+class PriceTier(PriceSet):
+    """Prices that apply to the whole request when its input is above `above_input_tokens`."""
+
+    above_input_tokens: int = Field(gt=0)
+    batch: PriceSet | None = None
+
+
+class Pricing(PriceSet, Cited):
+    batch: PriceSet | None = None
+    tiers: list[PriceTier] = []
+    others: list[Alternative] = []
+
+    @field_validator("tiers")
+    @classmethod
+    def _rising(cls, tiers: list[PriceTier]) -> list[PriceTier]:
+        thresholds = [t.above_input_tokens for t in tiers]
+        if thresholds != sorted(set(thresholds)):
+            raise ValueError("tiers must be listed by rising above_input_tokens, each threshold once")
+        return tiers
+
+
+class Lifecycle(Cited):
+    status: LifecycleStatus = "active"
+    deprecated_on: dt.date | None = None
+    shutdown_on: dt.date | None = None
+    replacement: str | None = None
+    others: list[Alternative] = []
+
+
+class Performance(Cited):
+    output_tokens_per_s: float | None = Field(default=None, gt=0)
+    ttft_s: float | None = Field(default=None, ge=0)
+    others: list[Alternative] = []
+
+
+class ReasoningDefault(Cited):
+    """Hidden reasoning tokens per visible output token, used when a workload gives no reasoning_tokens."""
+
+    per_output_token: float = Field(ge=0)
+
+
+class ModelEntry(Strict):
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:@/-]*$")
+    name: str
+    creator: str
+    family: str | None = None
+    snapshots: list[str] = []
+    aliases: list[str] = []
+    release_date: SourcedDate | None = None
+    knowledge_cutoff: SourcedDate | None = None
+    context_window: SourcedInt
+    max_output_tokens: SourcedInt
+    modalities: Modalities
+    features: Features
+    reasoning: bool = False
+    open_weights: bool = False
+    lifecycle: Lifecycle | None = None
+    pricing: Pricing
+    performance: Performance | None = None
+    reasoning_tokens: ReasoningDefault | None = None
+    benchmarks: dict[str, Benchmark] = {}
+    notes: str | None = None
+
+    @field_validator("benchmarks")
+    @classmethod
+    def _benchmark_keys(cls, v: dict[str, Benchmark]) -> dict[str, Benchmark]:
+        for key in v:
+            if not key.replace("_", "").isalnum() or key != key.lower():
+                raise ValueError(f"benchmark key {key!r} must be lower_snake_case")
+        return v
+
+
+class ProviderFile(Strict):
+    provider: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    name: str
+    url: str | None = None
+    sources: dict[str, Source] = {}
+    models: list[ModelEntry]
+
+    @model_validator(mode="after")
+    def _sources_resolve(self) -> ProviderFile:
+        """Every citation names a known source, or is a URL / data set with its own read date."""
+        for index, entry in enumerate(self.models):
+            for path, cited in iter_citations(entry):
+                if cited.source in self.sources:
+                    continue
+                if cited.read is None:
+                    raise ValueError(
+                        f"models.{index}.{path}.source: {cited.source!r} is not in this file's sources: "
+                        "table, so it needs its own `read` date"
+                    )
+        return self
+
+
+def iter_citations(entry: ModelEntry) -> list[tuple[str, Cited]]:
+    """Every cited value of an entry with its key path, others included."""
+    found: list[tuple[str, Cited]] = []
+
+    def visit(path: str, value: Any) -> None:
+        if isinstance(value, Cited):
+            found.append((path, value))
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                visit(f"{path}.{name}" if path else name, getattr(value, name))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                visit(f"{path}.{key}", item)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                visit(f"{path}.{i}", item)
+
+    visit("", entry)
+    return found
+
+
+class TaskProfile(Strict):
+    name: str
+    description: str
+    benchmarks: dict[str, float] = Field(description="benchmark key -> weight")
+    balance: dict[Literal["quality", "cost", "speed"], float]
+    floors: dict[str, float] = Field(default={}, description="benchmark key -> minimum; known values below fail")
+    floor_reason: str | None = None
+    example: dict[str, int] = Field(default={}, description="typical input_tokens / output_tokens")
+
+    @field_validator("benchmarks", "balance")
+    @classmethod
+    def _weights(cls, v: dict[str, float]) -> dict[str, float]:
+        if not v or any(w < 0 for w in v.values()) or sum(v.values()) <= 0:
+            raise ValueError("weights must be >= 0 and not all zero")
+        return v
+
+
+class BenchmarkInfo(Strict):
+    name: str
+    scale: str = Field(description="what the numbers mean, e.g. '% solved' or 'Elo rating'")
+    higher_is_better: bool = True
+    url: str | None = None
+
+
+class TaskFile(Strict):
+    benchmarks: dict[str, BenchmarkInfo]
+    tasks: dict[str, TaskProfile]
+
+    @model_validator(mode="after")
+    def _known_benchmarks(self) -> TaskFile:
+        for task_id, task in self.tasks.items():
+            for key in [*task.benchmarks, *task.floors]:
+                if key not in self.benchmarks:
+                    raise ValueError(f"tasks.{task_id}: benchmark {key!r} is not described under benchmarks:")
+        return self

@@ -1,0 +1,22 @@
+"""Renderers: pure functions from a result to text. Each format lives in its own module, imported only
+when used, so that `--format json` never pays for rich or tabulate."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+FORMATS = ("table", "markdown", "plain", "json", "csv")
+
+
+def render(result: Any, fmt: str, *, show_excluded: bool = False, width: int | None = None,
+           color: bool = False) -> str:
+    if fmt == "json":
+        return result.model_dump_json(indent=2) + "\n"
+    from modelpick.render.layout import layout
+
+    document = layout(result, show_excluded=show_excluded)
+    module = importlib.import_module(f"modelpick.render.{'csv_' if fmt == 'csv' else fmt}")
+    if fmt == "table":
+        return module.render(document, width=width, color=color)
+    return module.render(document)

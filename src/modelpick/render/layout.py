@@ -1,0 +1,233 @@
+"""Turn any result into titled sections of rows: the shape every text format renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import singledispatch
+from typing import Any
+
+from modelpick.report import (
+    Comparison, ComparedEntry, CostResult, EntryResult, ModelInfo, ModelList, ModelShow, Recommendation, TaskList,
+)
+
+
+@dataclass
+class Section:
+    title: str | None
+    headers: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Document:
+    title: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def money(value: Decimal | float | None) -> str:
+    if value is None:
+        return "-"
+    value = Decimal(str(value))
+    if value >= 100:
+        return f"${value:,.0f}"
+    if value >= 1:
+        return f"${value:,.2f}"
+    if value == 0:
+        return "$0"
+    # Enough decimals for three significant digits, never scientific notation.
+    places = max(2, -value.adjusted() + 2)
+    return f"${value:.{places}f}".rstrip("0").rstrip(".")
+
+
+def tokens(n: int | None) -> str:
+    if n is None:
+        return "-"
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.3g}M"
+    if n >= 1_000:
+        return f"{n / 1000:.0f}k"
+    return str(n)
+
+
+def number(value: Decimal | float) -> str:
+    value = Decimal(str(value))
+    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,.2f}"
+
+
+def score(value: float | None) -> str:
+    return "unknown" if value is None else f"{value:.2f}"
+
+
+def speed(entry: EntryResult) -> str:
+    return "-" if entry.output_tokens_per_s is None else f"{entry.output_tokens_per_s:.0f} tok/s"
+
+
+def _workload_line(result: Any) -> str:
+    w = result.workload
+    volume = (f"{w['requests_per_month']:,g} requests/month" if w.get("requests_per_month") is not None
+              else f"{w.get('requests_per_day') or 1000:,g} requests/day")
+    parts = [f"task {result.task}", f"{w['input_tokens']:,} in / {w['output_tokens']:,} out tokens", volume]
+    if w.get("cached_input_ratio"):
+        parts.append(f"{w['cached_input_ratio']:.0%} cached")
+    if w.get("batch"):
+        parts.append("batch")
+    name = f"{w['name']}: " if w.get("name") else ""
+    return f"{name}{', '.join(parts)} (as of {result.as_of})"
+
+
+@singledispatch
+def layout(result: Any, *, show_excluded: bool = False) -> Document:
+    raise TypeError(f"no layout for {type(result).__name__}")
+
+
+@layout.register
+def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> Document:
+    headers = ["#", "model", "provider", "$/month", "$/request", "quality", "speed", "context", "why"]
+    rows = [[str(e.rank), e.model, e.provider, money(e.cost.per_month), money(e.cost.per_request),
+             score(e.scores.quality), speed(e), tokens(e.context_window), e.reasons[0] if e.reasons else ""]
+            for e in result.ranking]
+    doc = Document(title=_workload_line(result), sections=[Section(None, headers, rows)], notes=list(result.notes))
+    if not result.ranking:
+        doc.notes.append("no entry fits this workload")
+    count = len(result.excluded)
+    if show_excluded and count:
+        doc.sections.append(Section(f"Excluded ({count})", ["model", "provider", "reasons"],
+                                    [[x.model, x.provider, "; ".join(x.reasons)] for x in result.excluded]))
+    elif count:
+        doc.notes.append(f"{count} excluded; --show-excluded lists each with its reasons")
+    return doc
+
+
+def _entry_rows(entries: list[ComparedEntry]) -> list[list[str]]:
+    def row(label: str, get: Any) -> list[str]:
+        return [label, *[get(e) for e in entries]]
+
+    return [
+        row("provider", lambda e: e.provider),
+        row("fits", lambda e: "yes" if e.fits else "no"),
+        row("rank", lambda e: str(e.rank) if e.rank else "-"),
+        row("score", lambda e: score(e.score)),
+        row("quality", lambda e: score(e.scores.quality)),
+        row("$/month", lambda e: money(e.cost.per_month)),
+        row("$/day", lambda e: money(e.cost.per_day)),
+        row("$/request", lambda e: money(e.cost.per_request)),
+        row("batch", lambda e: "yes" if e.cost.batch else "no"),
+        row("tier", lambda e: e.cost.tier or "-"),
+        row("speed", speed),
+        row("context", lambda e: tokens(e.context_window)),
+        row("lifecycle", lambda e: e.lifecycle),
+        row("reasons", lambda e: "; ".join(e.reasons)),
+        row("warnings", lambda e: "; ".join(e.warnings) or "-"),
+    ]
+
+
+@layout.register
+def _comparison(result: Comparison, *, show_excluded: bool = False) -> Document:
+    headers = ["", *[e.model for e in result.models]]
+    return Document(title=_workload_line(result), sections=[Section(None, headers, _entry_rows(result.models))],
+                    notes=list(result.notes))
+
+
+@layout.register
+def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
+    c = result.cost
+    t = c.tokens
+    prices = c.prices
+    rows = []
+    for part, count, price_key in [("input", t.input - t.cached_input - t.cache_write, "input"),
+                                   ("cached_input", t.cached_input, "cached_input"),
+                                   ("cache_write", t.cache_write, "cache_write"),
+                                   ("output", t.output, "output"), ("reasoning", t.reasoning, "reasoning")]:
+        price = prices.get(price_key, prices.get("output") if part == "reasoning" else prices.get("input"))
+        value = getattr(c.breakdown, part)
+        if not count and not value:
+            continue
+        rows.append([part, f"{count:,}", money(price) if price is not None else "-", money(value),
+                     money(value * c.requests_per_day), money(value * c.requests_per_month)])
+    rows.append(["total", f"{t.input + t.output + t.reasoning:,}", "", money(c.per_request), money(c.per_day),
+                 money(c.per_month)])
+    title = f"{result.provider}/{result.model}: {_workload_line(result)}"
+    notes = [f"{'batch' if c.batch else 'standard'} prices{f', tier {c.tier}' if c.tier else ''}; "
+             f"prices in USD per 1M tokens; {number(c.requests_per_day)} requests/day, "
+             f"{number(c.requests_per_month)} requests/month", *result.notes]
+    if not result.fits:
+        notes.append("does not fit this workload: " + "; ".join(result.reasons))
+    notes += [f"warning: {w}" for w in result.warnings]
+    return Document(title=title, notes=notes, sections=[Section(
+        None, ["component", "tokens/request", "price/1M", "$/request", "$/day", "$/month"], rows)])
+
+
+def _info_rows(m: ModelInfo) -> list[list[str]]:
+    src = m.sources
+
+    def cite(path: str) -> str:
+        s = src.get(path)
+        if not s:
+            return ""
+        others = "; ".join(f"{o['source']} says {o.get('value')}" for o in s.get("others", []))
+        return f"{s['url']} ({s['read']})" + (f" [{others}]" if others else "")
+
+    p = m.pricing
+    price_bits = [f"{k} ${p[k]:g}" for k in ("input", "cached_input", "cache_write", "output", "reasoning")
+                  if p.get(k) is not None]
+    rows = [
+        ["name", m.name, ""], ["provider", m.provider, m.file], ["creator", m.creator, ""],
+        ["family", m.family or "-", ""],
+        ["snapshots", ", ".join(m.snapshots) or "-", ""], ["aliases", ", ".join(m.aliases) or "-", ""],
+        ["release date", str(m.release_date or "unknown"), cite("release_date")],
+        ["knowledge cutoff", str(m.knowledge_cutoff or "unknown"), cite("knowledge_cutoff")],
+        ["context window", f"{m.context_window:,}", cite("context_window")],
+        ["max output", f"{m.max_output_tokens:,}", cite("max_output_tokens")],
+        ["modalities", f"in: {', '.join(m.modalities['input'])}; out: {', '.join(m.modalities['output'])}",
+         cite("modalities")],
+        ["features", ", ".join(m.features) or "-", cite("features")],
+        ["open weights", "yes" if m.open_weights else "no", ""],
+        ["pricing (USD/1M)", ", ".join(price_bits), cite("pricing")],
+    ]
+    if p.get("batch"):
+        rows.append(["batch pricing", ", ".join(f"{k} ${v:g}" for k, v in p["batch"].items() if v is not None),
+                     cite("pricing")])
+    for tier in p.get("tiers") or []:
+        bits = ", ".join(f"{k} ${tier[k]:g}" for k in ("input", "cached_input", "output") if tier.get(k) is not None)
+        rows.append([f"tier >{tier['above_input_tokens']:,} in", bits, cite("pricing")])
+    life = m.lifecycle
+    life_bits = [f"{life['status_as_of']} as of {life['as_of']}"]
+    life_bits += [f"{k} {life[k]}" for k in ("deprecated_on", "shutdown_on", "replacement") if life.get(k)]
+    rows.append(["lifecycle", "; ".join(life_bits), cite("lifecycle")])
+    if m.performance:
+        perf = ", ".join(f"{k} {v:g}" for k, v in m.performance.items() if v is not None)
+        rows.append(["performance", perf, cite("performance")])
+    for key, b in m.benchmarks.items():
+        version = f" ({b['version']})" if b.get("version") else ""
+        others = "; ".join(f"{o.get('value')} per {o.get('source')}" for o in b.get("others", []))
+        rows.append([f"benchmark {key}", f"{b['value']:g}{version}",
+                     f"{b['source']} ({b['read']})" + (f" [also: {others}]" if others else "")])
+    return rows
+
+
+@layout.register
+def _show(result: ModelShow, *, show_excluded: bool = False) -> Document:
+    return Document(title=f"{result.provider}/{result.id}",
+                    sections=[Section(None, ["field", "value", "source"], _info_rows(result))])
+
+
+@layout.register
+def _models(result: ModelList, *, show_excluded: bool = False) -> Document:
+    headers = ["model", "provider", "creator", "context", "max out", "$in/1M", "$out/1M", "modalities", "status"]
+    rows = [[m.id, m.provider, m.creator, tokens(m.context_window), tokens(m.max_output_tokens),
+             f"{m.pricing['input']:g}", f"{m.pricing['output']:g}", ",".join(m.modalities["input"]),
+             m.lifecycle["status_as_of"]] for m in result.models]
+    return Document(sections=[Section(None, headers, rows)], notes=[f"{len(rows)} entries"])
+
+
+@layout.register
+def _tasks(result: TaskList, *, show_excluded: bool = False) -> Document:
+    def weights(d: dict[str, float]) -> str:
+        total = sum(d.values()) or 1
+        return ", ".join(f"{k} {v / total:.0%}" for k, v in d.items())
+
+    rows = [[t.id, t.name, weights(t.benchmarks), weights(t.balance),
+             ", ".join(f"{k} >= {v:g}" for k, v in t.floors.items()) or "-"] for t in result.tasks]
+    return Document(sections=[Section(None, ["task", "name", "quality from", "balance", "floors"], rows)])

@@ -1,0 +1,166 @@
+"""The typed results every renderer reads. JSON output is these models, dumped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer
+
+SCHEMA_VERSION = "1"
+
+
+def money_number(value: Decimal) -> float | int:
+    """A JSON number without binary-float noise: round to 10 decimal places and at most 15 significant
+    digits, which a float's shortest repr reproduces exactly."""
+    value = value.quantize(Decimal("1e-10"), rounding=ROUND_HALF_EVEN)
+    digits = value.adjusted() + 1
+    if digits > 5:
+        value = value.quantize(Decimal(1).scaleb(digits - 15), rounding=ROUND_HALF_EVEN)
+    value = value.normalize()
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Money = Annotated[Decimal, PlainSerializer(money_number, return_type=float, when_used="json")]
+
+
+class Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CostBreakdown(Result):
+    input: Money
+    cached_input: Money
+    cache_write: Money
+    output: Money
+    reasoning: Money
+
+
+class TokenCounts(Result):
+    input: int
+    cached_input: int
+    cache_write: int
+    output: int
+    reasoning: int
+
+
+class CostReport(Result):
+    per_request: Money
+    per_day: Money
+    per_month: Money
+    breakdown: CostBreakdown
+    batch: bool
+    tier: str | None
+    tokens: TokenCounts
+    prices: dict[str, Money]
+    requests_per_day: Money
+    requests_per_month: Money
+
+
+class Scores(Result):
+    quality: float | None
+    cost: float | None
+    speed: float | None
+
+
+class EntryResult(Result):
+    rank: int | None
+    model: str
+    provider: str
+    name: str
+    score: float | None
+    scores: Scores
+    cost: CostReport
+    reasons: list[str]
+    warnings: list[str]
+    quality_basis: dict[str, float]
+    context_window: int
+    output_tokens_per_s: float | None
+    ttft_s: float | None
+    lifecycle: str
+
+
+class ComparedEntry(EntryResult):
+    fits: bool
+
+
+class Excluded(Result):
+    model: str
+    provider: str
+    name: str
+    reasons: list[str]
+
+
+class Evaluated(Result):
+    schema_version: str = SCHEMA_VERSION
+    as_of: dt.date
+    workload: dict[str, Any]
+    task: str
+    weights: dict[str, float]
+    notes: list[str] = []
+
+
+class Recommendation(Evaluated):
+    ranking: list[EntryResult]
+    excluded: list[Excluded]
+
+
+class Comparison(Evaluated):
+    models: list[ComparedEntry]
+
+
+class CostResult(ComparedEntry):
+    schema_version: str = SCHEMA_VERSION
+    as_of: dt.date
+    workload: dict[str, Any]
+    task: str
+    notes: list[str] = []
+
+
+class ModelInfo(Result):
+    id: str
+    provider: str
+    name: str
+    creator: str
+    family: str | None
+    context_window: int
+    max_output_tokens: int
+    knowledge_cutoff: dt.date | None
+    release_date: dt.date | None
+    modalities: dict[str, list[str]]
+    features: list[str]
+    reasoning: bool
+    open_weights: bool
+    lifecycle: dict[str, Any]
+    pricing: dict[str, Any]
+    performance: dict[str, Any] | None
+    benchmarks: dict[str, dict[str, Any]]
+    snapshots: list[str]
+    aliases: list[str]
+    sources: dict[str, dict[str, Any]]
+    file: str
+
+
+class ModelShow(ModelInfo):
+    schema_version: str = SCHEMA_VERSION
+
+
+class ModelList(Result):
+    schema_version: str = SCHEMA_VERSION
+    models: list[ModelInfo]
+
+
+class TaskInfo(Result):
+    id: str
+    name: str
+    description: str
+    benchmarks: dict[str, float]
+    balance: dict[str, float]
+    floors: dict[str, float]
+    example: dict[str, int]
+
+
+class TaskList(Result):
+    schema_version: str = SCHEMA_VERSION
+    tasks: list[TaskInfo]

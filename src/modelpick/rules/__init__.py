@@ -1,0 +1,26 @@
+"""Hard rules, one per concern. Each adds every reason an entry fails, never only the first."""
+
+from modelpick.rules import budget, context, features, knowledge, lifecycle, modalities, providers, quality, speed
+from modelpick.rules.base import Findings, Rule, RuleContext
+
+RULES: tuple[Rule, ...] = (
+    modalities.check,
+    features.check,
+    context.check,
+    knowledge.check,
+    providers.check,
+    lifecycle.check,
+    quality.check,
+    budget.check,
+    speed.check,
+)
+
+
+def apply_rules(entry, ctx: RuleContext) -> Findings:  # type: ignore[no-untyped-def]
+    out = Findings()
+    for rule in RULES:
+        rule(entry, ctx, out)
+    return out
+
+
+__all__ = ["RULES", "Findings", "Rule", "RuleContext", "apply_rules"]

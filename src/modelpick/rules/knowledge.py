@@ -1,0 +1,13 @@
+from modelpick.registry.loader import Entry
+from modelpick.rules.base import Findings, RuleContext
+
+
+def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
+    after = ctx.workload.requires.knowledge_after
+    if after is None:
+        return
+    cutoff = entry.model.knowledge_cutoff
+    if cutoff is None:
+        out.reasons.append(f"knowledge cutoff unknown (required on or after {after})")
+    elif cutoff.value < after:
+        out.reasons.append(f"knowledge cutoff {cutoff.value} is before {after}")

@@ -1,0 +1,19 @@
+from modelpick.registry.loader import Entry
+from modelpick.rules.base import Findings, RuleContext
+
+
+def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
+    requires = ctx.workload.requires
+    perf = entry.model.performance
+    if requires.max_ttft_s is not None:
+        ttft = perf.ttft_s if perf else None
+        if ttft is None:
+            out.reasons.append(f"time to first token unknown (required <= {requires.max_ttft_s:g} s)")
+        elif ttft > requires.max_ttft_s:
+            out.reasons.append(f"time to first token {ttft:g} s > {requires.max_ttft_s:g} s")
+    if requires.min_output_tokens_per_s is not None:
+        tps = perf.output_tokens_per_s if perf else None
+        if tps is None:
+            out.reasons.append(f"output speed unknown (required >= {requires.min_output_tokens_per_s:g} tokens/s)")
+        elif tps < requires.min_output_tokens_per_s:
+            out.reasons.append(f"output speed {tps:g} tokens/s < {requires.min_output_tokens_per_s:g} tokens/s")

@@ -1,0 +1,132 @@
+"""The workload: what a caller wants done, how much of it, and what it requires."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from modelpick.errors import InputError
+from modelpick.registry.schema import Feature, Modality
+from modelpick.yamlfile import LocatedYaml, read_yaml, validation_error
+
+PreferName = Literal["balanced", "cost", "quality", "speed"]
+
+# Weights `prefer` stands for; `balanced` means the task profile's own balance.
+PREFER_WEIGHTS: dict[str, dict[str, float]] = {
+    "cost": {"quality": 0.2, "cost": 0.7, "speed": 0.1},
+    "quality": {"quality": 0.7, "cost": 0.2, "speed": 0.1},
+    "speed": {"quality": 0.2, "cost": 0.2, "speed": 0.6},
+}
+DEFAULT_TASK = "chat"
+DEFAULT_REQUESTS_PER_DAY = 1000
+DEFAULT_DAYS_PER_MONTH = 30
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _finite(value: float | None) -> float | None:
+    if value is not None and (value != value or value in (float("inf"), float("-inf"))):
+        raise ValueError("must be a finite number")
+    return value
+
+
+class Weights(_Strict):
+    quality: float = Field(default=0, ge=0)
+    cost: float = Field(default=0, ge=0)
+    speed: float = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> Weights:
+        if self.quality + self.cost + self.speed <= 0:
+            raise ValueError("weights must not all be zero")
+        return self
+
+
+class Requirements(_Strict):
+    input_modalities: list[Modality] = []
+    features: list[Feature] = []
+    min_context: int = Field(default=0, ge=0)
+    min_output_tokens: int = Field(default=0, ge=0)
+    knowledge_after: dt.date | None = None
+    open_weights: bool = False
+    providers: list[str] = []
+    exclude_providers: list[str] = []
+    min_quality: dict[str, float] = {}
+    max_monthly_cost_usd: float | None = Field(default=None, ge=0)
+    max_ttft_s: float | None = Field(default=None, ge=0)
+    min_output_tokens_per_s: float | None = Field(default=None, ge=0)
+    include_deprecated: bool = False
+
+    _finite_values = field_validator("max_monthly_cost_usd", "max_ttft_s", "min_output_tokens_per_s")(_finite)
+
+
+class Workload(_Strict):
+    name: str | None = None
+    task: str = DEFAULT_TASK
+    input_tokens: int | None = Field(default=None, ge=0, le=100_000_000)
+    output_tokens: int | None = Field(default=None, ge=0, le=100_000_000)
+    reasoning_tokens: int | None = Field(default=None, ge=0, le=100_000_000)
+    cached_input_ratio: float = Field(default=0, ge=0, le=1)
+    cache_write_ratio: float = Field(default=0, ge=0, le=1, description="share of input written to the cache")
+    requests_per_day: float | None = Field(default=None, ge=0, le=1e12)
+    requests_per_month: float | None = Field(default=None, ge=0, le=1e13)
+    days_per_month: int = Field(default=DEFAULT_DAYS_PER_MONTH, ge=1, le=31)
+    batch: bool = False
+    requires: Requirements = Requirements()
+    prefer: PreferName | Weights = "balanced"
+
+    @model_validator(mode="after")
+    def _one_volume(self) -> Workload:
+        if self.requests_per_day is not None and self.requests_per_month is not None:
+            raise ValueError("give requests_per_day or requests_per_month, not both")
+        if self.cached_input_ratio + self.cache_write_ratio > 1:
+            raise ValueError("cached_input_ratio + cache_write_ratio must not exceed 1")
+        return self
+
+
+def parse_workload(data: Any, doc: LocatedYaml | None = None) -> Workload:
+    if not isinstance(data, dict):
+        raise (doc.error("expected a mapping of workload keys") if doc else InputError("expected a mapping"))
+    try:
+        return Workload.model_validate(data)
+    except ValidationError as exc:
+        if doc is None:
+            err = exc.errors()[0]
+            path = ".".join(str(p) for p in err["loc"])
+            raise InputError(err["msg"], path=path or None) from None
+        raise validation_error(doc, exc) from None
+
+
+def load_workload(path: Path) -> tuple[dict[str, Any], LocatedYaml]:
+    """The raw mapping of a workload file (options are merged into it before validation)."""
+    doc = read_yaml(path)
+    if not isinstance(doc.data, dict):
+        raise doc.error("expected a mapping of workload keys (task:, input_tokens:, ...)")
+    return doc.data, doc
+
+
+def merge_options(data: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
+    """Command-line options override the file; `requires.*` options override single requirement keys."""
+    merged = {**data}
+    requires = dict(merged.get("requires") or {}) if isinstance(merged.get("requires"), dict) else merged.get("requires")
+    for key, value in options.items():
+        if value is None:
+            continue
+        if key.startswith("requires."):
+            if not isinstance(requires, dict):
+                requires = {}
+            requires[key.removeprefix("requires.")] = value
+        else:
+            merged[key] = value
+        if key == "requests_per_day":
+            merged.pop("requests_per_month", None)
+        elif key == "requests_per_month":
+            merged.pop("requests_per_day", None)
+    if requires is not None:
+        merged["requires"] = requires
+    return merged
