@@ -147,6 +147,10 @@ def _latency(entry: Entry, generated: Decimal) -> float | None:
     perf = entry.model.performance
     if perf is None or perf.output_tokens_per_s is None:
         return None
+    if entry.model.reasoning:
+        # Measured time to first token of a reasoning model is mostly its thinking on the measurer's
+        # prompts; this workload's reasoning tokens are already in `generated`, so don't count it twice.
+        return float(generated) / perf.output_tokens_per_s
     return (perf.ttft_s or 0.0) + float(generated) / perf.output_tokens_per_s
 
 
@@ -208,7 +212,8 @@ def _explain(ev: _Evaluation, ctx: Context, cheapest: Decimal, known: dict[str, 
         speed = "speed unknown: not weighed"
     else:
         perf = ev.entry.model.performance
-        ttft = f", {perf.ttft_s:g} s to first token" if perf and perf.ttft_s is not None else ""
+        ttft = (f", {perf.ttft_s:g} s to first token" if perf and perf.ttft_s is not None
+                and not ev.entry.model.reasoning else "")
         speed = f"~{ev.latency_s:.1f} s per request ({perf.output_tokens_per_s:g} tokens/s{ttft})"  # type: ignore[union-attr]
     lines = {"quality": quality, "cost": cost, "speed": speed}
     # Lead with what contributes most to this entry's score.

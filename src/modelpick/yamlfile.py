@@ -11,6 +11,9 @@ from modelpick.errors import InputError
 
 KeyPath = tuple[str | int, ...]
 
+# libyaml's parser when present (10x faster on the registry); both construct with SafeConstructor only.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class LocatedYaml:
     """A parsed YAML document and the line (1-based) of every key path in it."""
@@ -57,7 +60,7 @@ def _locate(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: str
 
 
 def parse_yaml(text: str, file: str) -> LocatedYaml:
-    loader = yaml.SafeLoader(text)
+    loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from modelpick import __version__
+from modelpick.atomic import write_atomically
 from modelpick.errors import AmbiguousModelError, InputError, UnknownModelError, UnknownTaskError
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
 from modelpick.yamlfile import read_yaml, validation_error
@@ -102,6 +107,41 @@ def load_provider_file(path: Path, display: str | None = None) -> ProviderFile:
         raise validation_error(doc, exc) from None
 
 
+def _cache_file(contents: list[bytes]) -> Path | None:
+    """Where the validated form of exactly these file contents is cached, or None when caching is off."""
+    if os.environ.get("MODELPICK_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    digest = hashlib.sha256(__version__.encode())
+    for content in contents:
+        digest.update(hashlib.sha256(content).digest())
+    return Path(base) / "modelpick" / f"registry-{digest.hexdigest()[:32]}.json"
+
+
+def _parse_all(files: list[tuple[Path, str]]) -> list[tuple[str, ProviderFile]]:
+    """Parse and validate every file; reuse a cache keyed by the files' contents, since parsing YAML is
+    most of modelpick's start-up time and the validated result only changes when the bytes do."""
+    try:
+        contents = [path.read_bytes() for path, _ in files]
+    except OSError:
+        contents = []
+    cache = _cache_file(contents) if contents else None
+    if cache is not None and cache.is_file():
+        try:
+            cached = json.loads(cache.read_text(encoding="utf-8"))
+            return [(display, ProviderFile.model_validate_json(text)) for display, text in cached]
+        except (OSError, ValueError):
+            pass  # a damaged cache is rebuilt below
+    parsed = [(display, load_provider_file(path, display)) for path, display in files]
+    if cache is not None:
+        payload = json.dumps([(display, pf.model_dump_json()) for display, pf in parsed])
+        try:
+            write_atomically(cache, payload)
+        except OSError:
+            pass  # caching is an optimisation; a read-only home must not fail a command
+    return parsed
+
+
 def load_registry(extra: list[Path] | tuple[Path, ...] = ()) -> Registry:
     """The bundled registry, then each extra file or folder; a later entry with the same
     PROVIDER/MODEL replaces the earlier one."""
@@ -110,8 +150,7 @@ def load_registry(extra: list[Path] | tuple[Path, ...] = ()) -> Registry:
     files = [(p, f"data/models/{p.name}") for p in sorted(bundled.glob("*.yaml"))]
     for path in extra:
         files += [(p, str(p)) for p in _yaml_files(path)]
-    for path, display in files:
-        parsed = load_provider_file(path, display)
+    for display, parsed in _parse_all(files):
         for model in parsed.models:
             entry = Entry(parsed.provider, parsed.name, model, parsed.sources, display)
             by_key[entry.key] = entry
