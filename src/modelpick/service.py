@@ -46,7 +46,7 @@ def _workload(request: Request, tasks: Tasks, registry: Registry) -> tuple[Workl
                 raise InputError(err["msg"], path=option) from None
         if doc is None:
             raise InputError(err["msg"], path=loc or None) from None
-        raise validation_error(doc, exc) from None
+        raise validation_error(doc, exc, model=Workload) from None
     _check_names(workload, tasks, registry, doc)
     file = doc.file if doc else None
     line = doc.line_of(("task",)) if doc and "task" in data and "task" not in request.overrides else None

@@ -6,11 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from modelpick.errors import InputError
 from modelpick.registry.schema import Feature, Modality
-from modelpick.yamlfile import LocatedYaml, read_yaml, validation_error
+from modelpick.yamlfile import LocatedYaml, read_yaml
 
 PreferName = Literal["balanced", "cost", "quality", "speed"]
 
@@ -87,19 +86,6 @@ class Workload(_Strict):
         if self.cached_input_ratio + self.cache_write_ratio > 1:
             raise ValueError("cached_input_ratio + cache_write_ratio must not exceed 1")
         return self
-
-
-def parse_workload(data: Any, doc: LocatedYaml | None = None) -> Workload:
-    if not isinstance(data, dict):
-        raise (doc.error("expected a mapping of workload keys") if doc else InputError("expected a mapping"))
-    try:
-        return Workload.model_validate(data)
-    except ValidationError as exc:
-        if doc is None:
-            err = exc.errors()[0]
-            path = ".".join(str(p) for p in err["loc"])
-            raise InputError(err["msg"], path=path or None) from None
-        raise validation_error(doc, exc) from None
 
 
 def load_workload(path: Path) -> tuple[dict[str, Any], LocatedYaml]:

@@ -97,13 +97,43 @@ def read_yaml(path: Path, display: str | None = None) -> LocatedYaml:
     return parse_yaml(text, name)
 
 
-def validation_error(doc: LocatedYaml, exc: Any, prefix: KeyPath = ()) -> InputError:
+def _keys_at(model: Any, loc: KeyPath) -> list[str]:
+    """The keys a pydantic model accepts at a location, for "did you mean" on an unknown key."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    def models_in(annotation: Any) -> list[type[BaseModel]]:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return [annotation]
+        return [m for arg in get_args(annotation) for m in models_in(arg)]
+
+    current = [model]
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        found = []
+        for m in current:
+            field = m.model_fields.get(part)
+            if field is not None:
+                found += models_in(field.annotation)
+            else:  # a dict key (benchmarks.<key>, tasks.<id>): stay on the dict's value model
+                found.append(m)
+        current = found
+    return sorted({name for m in current for name in m.model_fields})
+
+
+def validation_error(doc: LocatedYaml, exc: Any, prefix: KeyPath = (), model: Any = None) -> InputError:
     """The first pydantic error as one line naming the key path and its line."""
+    from modelpick.errors import did_you_mean
+
     err = exc.errors()[0]
     loc: KeyPath = (*prefix, *(p for p in err["loc"] if not (isinstance(p, str) and "[" in p)))
     msg = err["msg"]
     if err["type"] == "extra_forbidden":
         msg = "unknown key"
+        if model is not None and loc and isinstance(loc[-1], str):
+            msg += did_you_mean(loc[-1], _keys_at(model, loc[len(prefix):-1]))
     elif err["type"] == "missing":
         msg = "required key is missing"
     count = len(exc.errors())

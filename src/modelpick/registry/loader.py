@@ -104,7 +104,7 @@ def load_provider_file(path: Path, display: str | None = None) -> ProviderFile:
     try:
         return ProviderFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise validation_error(doc, exc) from None
+        raise validation_error(doc, exc, model=ProviderFile) from None
 
 
 def _cache_file(contents: list[bytes]) -> Path | None:
@@ -177,4 +177,4 @@ def load_tasks(path: Path | None = None) -> Tasks:
     try:
         return Tasks(TaskFile.model_validate(doc.data))
     except ValidationError as exc:
-        raise validation_error(doc, exc) from None
+        raise validation_error(doc, exc, model=TaskFile) from None
