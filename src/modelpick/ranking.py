@@ -5,8 +5,9 @@ Scores are 0..1, higher is better:
   version most entries report, so index versions are never mixed), averaged with the task's weights over the
   benchmarks the entry has. No relevant benchmark: quality unknown, and the entry ranks after every entry
   whose quality is known (it is never scored as zero or as average).
-- cost: monthly cost on a log scale between the cheapest (1) and the dearest (0) entry that fits.
-- speed: estimated seconds per request (time to first token + generated tokens / output speed), log scale.
+- cost: 1 for the cheapest entry that fits, falling on a log scale to 0 at 100x its monthly cost.
+- speed: estimated seconds per request (time to first token + generated tokens / output speed); 1 for the
+  quickest entry that fits, falling on a log scale to 0 at 10x its time.
   Unknown speed is left out of that entry's weighting and said so.
 The score is the weighted mean of the known scores with the task's balance, or the workload's `prefer`.
 Ties break on monthly cost, then PROVIDER/MODEL, so the order is deterministic.
@@ -131,16 +132,20 @@ class BenchmarkScale:
         return (total / weight if weight else None), basis
 
 
-def _log_scores(values: dict[int, float]) -> dict[int, float]:
-    """Lower is better; 1 for the lowest, 0 for the highest, log scale."""
+# How far from the best an entry may be before its cost or speed score reaches 0: 100x the cheapest
+# monthly cost, 10x the quickest request. Fixed ranges keep a score's meaning independent of which
+# other entries happen to fit (a 2x dearer entry always loses the same share of its cost score).
+COST_RANGE = 100.0
+SPEED_RANGE = 10.0
+
+
+def _relative_scores(values: dict[int, float], spread: float) -> dict[int, float]:
+    """Lower is better: 1 for the best, falling on a log scale to 0 at `spread` times the best."""
     if not values:
         return {}
     floor = 1e-12
-    logs = {k: math.log(max(v, floor)) for k, v in values.items()}
-    low, high = min(logs.values()), max(logs.values())
-    if high == low:
-        return {k: 1.0 for k in logs}
-    return {k: (high - v) / (high - low) for k, v in logs.items()}
+    best = max(min(values.values()), floor)
+    return {k: max(0.0, 1.0 - math.log(max(v, floor) / best) / math.log(spread)) for k, v in values.items()}
 
 
 def _latency(entry: Entry, generated: Decimal) -> float | None:
@@ -176,8 +181,9 @@ def _score(evaluations: list[_Evaluation], registry: Registry, ctx: Context) -> 
     for ev in fitting:
         ev.quality, ev.quality_basis = scale.quality(ev.entry, ctx.task)
         ev.latency_s = _latency(ev.entry, ev.estimate.tokens.output + ev.estimate.tokens.reasoning)
-    cost_scores = _log_scores({i: float(ev.estimate.per_request) for i, ev in enumerate(fitting)})
-    speed_scores = _log_scores({i: ev.latency_s for i, ev in enumerate(fitting) if ev.latency_s is not None})
+    cost_scores = _relative_scores({i: float(ev.estimate.per_request) for i, ev in enumerate(fitting)}, COST_RANGE)
+    speed_scores = _relative_scores({i: ev.latency_s for i, ev in enumerate(fitting) if ev.latency_s is not None},
+                                    SPEED_RANGE)
     cheapest = min((ev.estimate.per_month for ev in fitting), default=Decimal(0))
     for i, ev in enumerate(fitting):
         ev.cost_score = cost_scores[i]
