@@ -25,6 +25,10 @@ Policy (see the selection file's header for the per-model keys):
 - Benchmarks: Artificial Analysis snapshot, aider polyglot, LiveBench 2026-01-08, LMArena (style control),
   simple-evals; only rows named in the selection. Hand facts from the selection override generated values,
   and the generated value is then kept under `others`.
+- LiteLLM-only entries (`litellm_only: true` in the selection; models newer than the models.dev snapshot):
+  limits (context_window = max_input_tokens), modalities, features, reasoning, lifecycle and prices from
+  LiteLLM; release date, speed, reasoning-token default and benchmarks only from the AA row named in the
+  selection (AA's differing prices / context window go to `others`). No knowledge cutoff (no source gives one).
 """
 
 from __future__ import annotations
@@ -460,6 +464,8 @@ def sourced(value: Any, source: str, note: str | None = None, others: list | Non
 
 
 def build_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any], inp: dict[str, Any]) -> dict[str, Any]:
+    if msel.get("litellm_only"):
+        return build_litellm_entry(provider, psel, msel, inp)
     model_id = msel["id"]
     md_id = msel.get("models_dev", model_id)
     md_provider = inp["models_dev"].get(provider)
@@ -578,7 +584,12 @@ def build_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any], inp: 
     # pricing
     entry["pricing"] = build_pricing(md_pricing(md.get("cost") or {}), ll_pricing(ll) if ll else None,
                                      msel.get("price_note"))
+    return finish_entry(provider, msel, inp, aa, entry)
 
+
+def finish_entry(provider: str, msel: dict[str, Any], inp: dict[str, Any], aa: dict[str, Any] | None,
+                 entry: dict[str, Any]) -> dict[str, Any]:
+    """Performance, reasoning-token default, benchmarks, hand facts and notes (common to both entry kinds)."""
     # performance (first-party only)
     if FIRST_PARTY.get(provider) == msel["creator"] and aa:
         speed_row = aa
@@ -641,6 +652,137 @@ def build_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any], inp: 
         apply_facts(entry, msel["facts"])
     if msel.get("note"):
         entry["notes"] = msel["note"].strip()
+    return entry
+
+
+# ---------------------------------------------------------------- LiteLLM-only entries
+
+LITELLM_ONLY_NOTE = ("not in the models.dev snapshot (2026-07-02); every spec value is from LiteLLM "
+                     "(litellm 1.109.1, newest keys 2026-09-29)")
+
+
+def ll_only_modalities(ll: dict[str, Any]) -> tuple[dict[str, list[str]], str]:
+    """Modalities of a LiteLLM-only entry: supported_modalities where given, else the supports_* flags."""
+    mods = ll_modalities(ll)
+    if mods is not None:
+        note = "LiteLLM supported_modalities / supported_output_modalities (+ pdf where supports_pdf_input)"
+        for flag, modality in (("supports_vision", "image"), ("supports_audio_input", "audio"),
+                               ("supports_video_input", "video"), ("supports_pdf_input", "pdf")):
+            if ll.get(flag) and modality not in mods["input"]:
+                mods["input"] = sorted([*mods["input"], modality], key=MODALITIES.index)
+                note += f" (+ {modality} from {flag})"
+        return mods, note
+    inp = ["text"]
+    used = []
+    for flag, modality in (("supports_vision", "image"), ("supports_audio_input", "audio"),
+                           ("supports_video_input", "video"), ("supports_pdf_input", "pdf")):
+        if ll.get(flag):
+            inp.append(modality)
+            used.append(flag)
+    out = [m for m in ll.get("supported_output_modalities") or ["text"] if m in MODALITIES]
+    note = ("LiteLLM has no supported_modalities for this model; input = text"
+            + (" + " + ", ".join(used) if used else "")
+            + "; output = " + ("supported_output_modalities" if ll.get("supported_output_modalities")
+                               else "text (LiteLLM mode: " + str(ll.get("mode")) + ")"))
+    return {"input": sorted(inp, key=MODALITIES.index), "output": sorted(out, key=MODALITIES.index)}, note
+
+
+def build_litellm_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any],
+                        inp: dict[str, Any]) -> dict[str, Any]:
+    """An entry for a model the models.dev snapshot does not have: specs, prices, features from LiteLLM;
+    release date, benchmarks, speed and reasoning-token default from the AA row named in the selection."""
+    model_id = msel["id"]
+    prefix = psel.get("litellm_prefix", "")
+    ll_key = msel.get("litellm") or prefix + model_id
+    ll = inp["litellm"].get(ll_key)
+    if ll is None:
+        raise BuildError(f"{provider}/{model_id}: LiteLLM key {ll_key!r} not found")
+    if ll.get("mode") not in ("chat", "responses"):
+        raise BuildError(f"{provider}/{model_id}: LiteLLM mode {ll.get('mode')!r} is not chat/responses")
+    md_provider = inp["models_dev"].get(provider) or {"models": {}}
+    if model_id in md_provider["models"]:
+        raise BuildError(f"{provider}/{model_id}: models.dev has this model; drop litellm_only")
+    for field in ("max_input_tokens", "max_output_tokens", "input_cost_per_token", "output_cost_per_token"):
+        if ll.get(field) is None:
+            raise BuildError(f"{provider}/{model_id}: LiteLLM {ll_key!r} has no {field}")
+    if not msel.get("name"):
+        raise BuildError(f"{provider}/{model_id}: a LiteLLM-only entry needs `name` in the selection")
+    aa = None
+    if msel.get("aa"):
+        aa = inp["aa"].get(msel["aa"])
+        if aa is None:
+            raise BuildError(f"{provider}/{model_id}: AA slug {msel['aa']!r} not found")
+
+    entry: dict[str, Any] = {"id": model_id, "name": msel["name"], "creator": msel["creator"]}
+    if msel.get("family"):
+        entry["family"] = msel["family"]
+    snapshots = msel.get("snapshots") or []
+    for snap in snapshots:
+        if prefix + snap not in inp["litellm"]:
+            raise BuildError(f"{provider}/{model_id}: snapshot {snap!r} not named by LiteLLM")
+    if snapshots:
+        entry["snapshots"] = list(snapshots)
+    if msel.get("aliases"):
+        entry["aliases"] = list(msel["aliases"])
+
+    if aa and aa.get("release_date"):
+        entry["release_date"] = sourced(dt.date.fromisoformat(aa["release_date"]), AA_SOURCE,
+                                        aa_row_name(aa) + "; LiteLLM gives no release date")
+
+    aa_ctx = ((aa or {}).get("capabilities") or {}).get("context_window_tokens")
+    ctx_others = []
+    if aa_ctx and aa_ctx != ll["max_input_tokens"]:
+        ctx_others.append({"value": int(aa_ctx), "source": AA_SOURCE, "date": AA_DATE,
+                           "note": aa_row_name(aa) + "; capabilities.context_window_tokens"})
+    entry["context_window"] = sourced(
+        int(ll["max_input_tokens"]), "litellm",
+        "LiteLLM max_input_tokens (LiteLLM gives no total context window, so the input limit is used)",
+        ctx_others)
+    entry["max_output_tokens"] = sourced(int(ll["max_output_tokens"]), "litellm", "LiteLLM max_output_tokens")
+
+    mods, mnote = ll_only_modalities(ll)
+    entry["modalities"] = {"source": "litellm", "note": mnote, **mods}
+
+    feats = ll_features(ll)
+    if ll.get("supports_reasoning"):
+        feats.append("reasoning")
+    feats = sort_features(feats)
+    entry["features"] = {
+        "source": "litellm",
+        "note": "LiteLLM supports_function_calling, supports_response_schema, supports_prompt_caching, "
+                "supports_native_streaming, *_batches prices, supports_reasoning",
+        "values": feats, "_by_source": [("litellm", feats)]}
+    entry["reasoning"] = bool(ll.get("supports_reasoning"))
+    entry["open_weights"] = bool(msel.get("open_weights", False))
+
+    lifecycle: dict[str, Any] = {"source": "litellm", "status": "active"}
+    if ll.get("deprecation_date"):
+        lifecycle["deprecated_on"] = dt.date.fromisoformat(ll["deprecation_date"])
+        lifecycle["note"] = "LiteLLM deprecation_date"
+    else:
+        lifecycle["note"] = f"LiteLLM lists the model (mode: {ll['mode']}) without a deprecation_date"
+    entry["lifecycle"] = lifecycle
+
+    price = ll_pricing(ll)
+    if price is None:
+        raise BuildError(f"{provider}/{model_id}: no usable LiteLLM price")
+    pricing: dict[str, Any] = {"source": "litellm", **price}
+    aa_price = (aa or {}).get("pricing") or {}
+    if aa_price.get("price_1m_input_tokens") is not None and aa_price.get("price_1m_output_tokens") is not None:
+        aa_val = {"input": clean(aa_price["price_1m_input_tokens"]),
+                  "output": clean(aa_price["price_1m_output_tokens"])}
+        if (aa_val["input"], aa_val["output"]) != (price["input"], price["output"]):
+            pricing["others"] = [{"source": AA_SOURCE, "value": aa_val, "date": AA_DATE,
+                                  "note": aa_row_name(aa) + "; pricing.price_1m_input_tokens / "
+                                          "price_1m_output_tokens (AA snapshot predates LiteLLM's)"}]
+    notes = ["models.dev (snapshot 2026-07-02) has no entry for this model"]
+    if msel.get("price_note"):
+        notes.append(msel["price_note"].strip())
+    entry["pricing"] = order_pricing(pricing, "; ".join(notes))
+
+    entry = finish_entry(provider, msel, inp, aa, entry)
+    head = LITELLM_ONLY_NOTE[0].upper() + LITELLM_ONLY_NOTE[1:] + "."
+    entry["notes"] = f"{head} {entry['notes']}" if entry.get("notes") else head
     return entry
 
 
