@@ -207,7 +207,7 @@ def _explain(ev: _Evaluation, ctx: Context, cheapest: Decimal, known: dict[str, 
     else:
         shown = ", ".join(f"{k} {v:g}" for k, v in list(ev.quality_basis.items())[:3])  # type: ignore[union-attr]
         more = len(ev.quality_basis or {}) - 3
-        quality = f"quality {ev.quality:.2f} for {task} ({shown}{f', +{more} more' if more > 0 else ''})"
+        quality = f"quality {round(ev.quality, 4):.2f} for {task} ({shown}{f', +{more} more' if more > 0 else ''})"
     month = ev.estimate.per_month
     if month == cheapest:
         cost = f"{_money(month)}/month, the cheapest that fits"

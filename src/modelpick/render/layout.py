@@ -38,7 +38,9 @@ def money(value: Decimal | float | None) -> str:
         return "$0"
     # Enough decimals for three significant digits, never scientific notation.
     places = max(2, -value.adjusted() + 2)
-    return f"${value:.{places}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{places}f}"
+    whole, _, decimals = text.partition(".")
+    return f"${whole}.{decimals.rstrip('0').ljust(2, '0')}"
 
 
 def tokens(n: int | None) -> str:
