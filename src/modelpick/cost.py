@@ -129,14 +129,18 @@ def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens:
     if workload.requests_per_month is not None:
         per_month_requests = _dec(workload.requests_per_month)
         per_day_requests = per_month_requests / days
+        per_month = per_request * per_month_requests
+        per_day = per_month / days  # dividing last keeps a whole month exact
     else:
         per_day_requests = _dec(workload.requests_per_day if workload.requests_per_day is not None
                                 else DEFAULT_REQUESTS_PER_DAY)
         per_month_requests = per_day_requests * days
+        per_day = per_request * per_day_requests
+        per_month = per_day * days
     return CostEstimate(
         per_request=per_request,
-        per_day=per_request * per_day_requests,
-        per_month=per_request * per_month_requests,
+        per_day=per_day,
+        per_month=per_month,
         breakdown=breakdown,
         prices=prices,
         tokens=tokens,

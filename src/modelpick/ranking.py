@@ -27,7 +27,7 @@ from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import TaskProfile
 from modelpick.report import (
     Comparison, ComparedEntry, CostBreakdown, CostResult, CostReport, EntryResult, Excluded, Recommendation, Scores,
-    TokenCounts,
+    TokenCounts, money_text,
 )
 from modelpick.rules import RuleContext, apply_rules
 from modelpick.rules.lifecycle import status_on
@@ -159,10 +159,6 @@ def _latency(entry: Entry, generated: Decimal) -> float | None:
     return (perf.ttft_s or 0.0) + float(generated) / perf.output_tokens_per_s
 
 
-def _money(value: Decimal) -> str:
-    return f"${value:,.2f}" if value >= 1 else f"${value:.4f}".rstrip("0").rstrip(".") if value else "$0"
-
-
 def _evaluate_all(registry: Registry, ctx: Context) -> list[_Evaluation]:
     out = []
     for entry in registry.entries:
@@ -210,10 +206,10 @@ def _explain(ev: _Evaluation, ctx: Context, cheapest: Decimal, known: dict[str, 
         quality = f"quality {round(ev.quality, 4):.2f} for {task} ({shown}{f', +{more} more' if more > 0 else ''})"
     month = ev.estimate.per_month
     if month == cheapest:
-        cost = f"{_money(month)}/month, the cheapest that fits"
+        cost = f"{money_text(month)}/month, the cheapest that fits"
     else:
         ratio = month / cheapest if cheapest else Decimal(0)
-        cost = f"{_money(month)}/month, {ratio:.1f}x the cheapest that fits" if cheapest else f"{_money(month)}/month"
+        cost = f"{money_text(month)}/month, {ratio:.1f}x the cheapest that fits" if cheapest else f"{money_text(month)}/month"
     if ev.latency_s is None:
         speed = "speed unknown: not weighed"
     else:

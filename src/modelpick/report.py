@@ -22,6 +22,22 @@ def money_number(value: Decimal) -> float | int:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def money_text(value: Decimal | float | None) -> str:
+    """Money for people: whole dollars from $100, cents from $1, else three significant digits."""
+    if value is None:
+        return "-"
+    value = Decimal(str(value))
+    if value >= 100:
+        return f"${value:,.0f}"
+    if value >= 1:
+        return f"${value:,.2f}"
+    if value == 0:
+        return "$0"
+    places = max(2, -value.adjusted() + 2)
+    whole, _, decimals = f"{value:.{places}f}".partition(".")
+    return f"${whole}.{decimals.rstrip('0').ljust(2, '0')}"
+
+
 Money = Annotated[Decimal, PlainSerializer(money_number, return_type=float, when_used="json")]
 
 

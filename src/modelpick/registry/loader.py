@@ -76,8 +76,10 @@ class Registry:
             matches = [e for e in self._names.get(model, []) if e.provider == provider]
             if matches:
                 return matches[0]
-            raise UnknownModelError(name, [e.key for e in self.entries if e.provider == provider]
-                                    + [f"{provider}/{n}" for n in self._names])
+            if name not in self._names:  # else a bare id with a slash, e.g. openai/gpt-oss-120b on a host
+                served = [f"{provider}/{n}" for n, entries in self._names.items()
+                          if any(e.provider == provider for e in entries)]
+                raise UnknownModelError(name, served)
         matches = self._names.get(name, [])
         if not matches:
             raise UnknownModelError(name, self.names())

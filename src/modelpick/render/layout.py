@@ -9,6 +9,7 @@ from typing import Any
 
 from modelpick.report import (
     Comparison, ComparedEntry, CostResult, EntryResult, ModelInfo, ModelList, ModelShow, Recommendation, TaskList,
+    money_text,
 )
 
 
@@ -26,21 +27,7 @@ class Document:
     notes: list[str] = field(default_factory=list)
 
 
-def money(value: Decimal | float | None) -> str:
-    if value is None:
-        return "-"
-    value = Decimal(str(value))
-    if value >= 100:
-        return f"${value:,.0f}"
-    if value >= 1:
-        return f"${value:,.2f}"
-    if value == 0:
-        return "$0"
-    # Enough decimals for three significant digits, never scientific notation.
-    places = max(2, -value.adjusted() + 2)
-    text = f"{value:.{places}f}"
-    whole, _, decimals = text.partition(".")
-    return f"${whole}.{decimals.rstrip('0').ljust(2, '0')}"
+money = money_text
 
 
 def tokens(n: int | None) -> str:

@@ -1,0 +1,264 @@
+"""The cost model against hand-computed figures.
+
+Prices are USD per 1M tokens (see tests/fixtures/registry)."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from modelpick import cost
+from modelpick.report import money_number
+
+NO_CACHED_PRICE = "no cached-input price: cached tokens billed at the input price"
+NO_BATCH = "no batch price offered: standard prices used"
+NO_REASONING_DEFAULT = ("reasoning model without a sourced reasoning-token default: hidden reasoning tokens "
+                        "are not counted; set reasoning_tokens")
+LONG = ">200,000 input tokens"
+
+
+@pytest.fixture
+def run(fixture_registry, make_workload):
+    """run("acme/acme-alpha", 1000, 500, batch=True, ...) -> CostEstimate."""
+
+    def go(name: str, input_tokens: int, output_tokens: int, **workload):
+        entry = fixture_registry.get(name)
+        return cost.estimate(entry, make_workload(**workload), input_tokens, output_tokens)
+
+    return go
+
+
+def breakdown(input=0, cached_input=0, cache_write=0, output=0, reasoning=0) -> dict[str, D]:
+    return {"input": D(input), "cached_input": D(cached_input), "cache_write": D(cache_write),
+            "output": D(output), "reasoning": D(reasoning)}
+
+
+# --- components -------------------------------------------------------------------------------------------
+
+
+def test_plain_input_and_output(run):
+    est = run("acme/acme-alpha", 1000, 500)
+    # 1000 x $1.00/1M = 0.001 ; 500 x $4.00/1M = 0.002
+    assert est.breakdown == breakdown(input="0.001", output="0.002")
+    assert est.per_request == D("0.003")
+    assert est.tokens == cost.Tokens(D(1000), D(0), D(0), D(500), D(0))
+    assert (est.batch, est.tier, est.warnings) == (False, None, [])
+    assert est.prices.input == D("1.00") and est.prices.output == D("4.00")
+
+
+def test_cached_input_priced(run):
+    est = run("acme/acme-alpha", 1000, 500, cached_input_ratio=0.8)
+    # 1000 x 0.8 = 800 cached x $0.10/1M = 0.00008 ; 200 uncached x $1.00/1M = 0.0002 ; 500 x $4 = 0.002
+    assert est.breakdown == breakdown(input="0.0002", cached_input="0.00008", output="0.002")
+    assert est.per_request == D("0.00228")
+    assert (est.tokens.uncached_input, est.tokens.cached_input) == (D(200), D(800))
+    assert est.warnings == []
+
+
+def test_cached_ratio_without_cached_price_bills_input_price(run):
+    est = run("hostco/acme-alpha", 1000, 500, cached_input_ratio=0.5)
+    # 500 cached x $1.20 (input price, no cached price) = 0.0006 ; 500 uncached x $1.20 = 0.0006 ;
+    # 500 out x $4.80 = 0.0024
+    assert est.breakdown == breakdown(input="0.0006", cached_input="0.0006", output="0.0024")
+    assert est.per_request == D("0.0036")
+    assert est.warnings == [NO_CACHED_PRICE]
+
+
+def test_cache_write_priced(run):
+    est = run("acme/acme-alpha", 1000, 500, cached_input_ratio=0.8, cache_write_ratio=0.1)
+    # 100 written x $1.25 = 0.000125 ; 800 cached x $0.10 = 0.00008 ; 100 uncached x $1.00 = 0.0001 ;
+    # 500 out x $4.00 = 0.002
+    assert est.breakdown == breakdown(input="0.0001", cached_input="0.00008", cache_write="0.000125",
+                                      output="0.002")
+    assert est.per_request == D("0.002305")
+    assert est.tokens.input == D(1000)
+    assert est.warnings == []
+
+
+def test_cache_write_unpriced_billed_at_input_price(run):
+    est = run("hostco/acme-alpha", 1000, 500, cache_write_ratio=0.25)
+    # 250 written x $1.20 (input price) = 0.0003 ; 750 uncached x $1.20 = 0.0009 ; 500 out x $4.80 = 0.0024
+    assert est.breakdown == breakdown(input="0.0009", cache_write="0.0003", output="0.0024")
+    assert est.per_request == D("0.0036")
+    assert est.warnings == []  # documented: writes without a price are billed as input, silently
+
+
+# --- reasoning --------------------------------------------------------------------------------------------
+
+
+def test_reasoning_given_explicitly(run):
+    est = run("acme/acme-think", 1000, 500, reasoning_tokens=3000)
+    # 1000 x $2 = 0.002 ; 500 x $8 = 0.004 ; 3000 reasoning x $8 (output price) = 0.024
+    assert est.breakdown == breakdown(input="0.002", output="0.004", reasoning="0.024")
+    assert est.per_request == D("0.030")
+    assert est.tokens.reasoning == D(3000)
+    assert est.warnings == []
+
+
+def test_reasoning_defaulted_from_entry(run):
+    est = run("acme/acme-think", 1000, 500)
+    # 500 out x 2.5 = 1250 reasoning x $8 = 0.01 ; + 0.002 input + 0.004 output
+    assert est.tokens.reasoning == D(1250)
+    assert est.breakdown == breakdown(input="0.002", output="0.004", reasoning="0.01")
+    assert est.per_request == D("0.016")
+    assert est.warnings == ["reasoning tokens estimated at 1250 per request (2.5 per output token, source "
+                            "fixture); set reasoning_tokens for an exact figure"]
+
+
+def test_reasoning_model_without_default_counts_none_and_warns(run):
+    est = run("hostco/hostco-reasoner", 1000, 500)
+    # 1000 x $3 = 0.003 ; 500 x $12 = 0.006 ; no reasoning tokens
+    assert est.breakdown == breakdown(input="0.003", output="0.006")
+    assert est.tokens.reasoning == D(0)
+    assert est.warnings == [NO_REASONING_DEFAULT]
+
+
+def test_reasoning_uses_its_own_price_when_set(run):
+    est = run("hostco/hostco-reasoner", 1000, 500, reasoning_tokens=1000)
+    # 1000 reasoning x $6 (reasoning price, not the $12 output price) = 0.006
+    assert est.breakdown == breakdown(input="0.003", output="0.006", reasoning="0.006")
+    assert est.per_request == D("0.015")
+    assert est.warnings == []
+
+
+def test_non_reasoning_entry_ignores_reasoning_tokens(run):
+    est = run("acme/acme-alpha", 1000, 500, reasoning_tokens=5000)
+    assert est.tokens.reasoning == D(0)
+    assert est.breakdown["reasoning"] == D(0)
+    assert est.per_request == D("0.003")
+    assert est.warnings == []
+
+
+# --- batch and tiers --------------------------------------------------------------------------------------
+
+
+def test_batch_prices_applied(run):
+    est = run("acme/acme-alpha", 1000, 500, batch=True)
+    # 1000 x $0.50 = 0.0005 ; 500 x $2.00 = 0.001
+    assert est.breakdown == breakdown(input="0.0005", output="0.001")
+    assert est.per_request == D("0.0015")
+    assert (est.batch, est.tier, est.warnings) == (True, None, [])
+
+
+def test_batch_cached_input_uses_batch_cached_price(run):
+    est = run("acme/acme-alpha", 1000, 500, batch=True, cached_input_ratio=0.5)
+    # 500 cached x $0.05 = 0.000025 ; 500 uncached x $0.50 = 0.00025 ; 500 out x $2 = 0.001
+    assert est.breakdown == breakdown(input="0.00025", cached_input="0.000025", output="0.001")
+    assert est.warnings == []
+
+
+def test_batch_requested_but_not_offered(run):
+    est = run("hostco/acme-alpha", 1000, 500, batch=True)
+    # standard prices: 1000 x $1.20 = 0.0012 ; 500 x $4.80 = 0.0024
+    assert est.breakdown == breakdown(input="0.0012", output="0.0024")
+    assert est.per_request == D("0.0036")
+    assert est.batch is False
+    assert est.warnings == [NO_BATCH]
+
+
+@pytest.mark.parametrize(
+    ("input_tokens", "tier", "expected"),
+    [
+        # at the threshold: standard. 200000 x $1 = 0.2 ; 500 x $4 = 0.002
+        (200_000, None, breakdown(input="0.2", output="0.002")),
+        # one above: the tier for the WHOLE request. 200001 x $2 = 0.400002 ; 500 x $8 = 0.004
+        (200_001, LONG, breakdown(input="0.400002", output="0.004")),
+    ],
+)
+def test_long_context_tier_applies_only_above_threshold(run, input_tokens, tier, expected):
+    est = run("acme/acme-alpha", input_tokens, 500)
+    assert est.tier == tier
+    assert est.breakdown == expected
+    assert est.warnings == []
+
+
+def test_long_context_tier_applies_to_cached_and_cache_write(run):
+    est = run("acme/acme-alpha", 400_000, 1000, cached_input_ratio=0.5, cache_write_ratio=0.25)
+    # tier: 200000 cached x $0.20 = 0.04 ; 100000 written x $2.50 = 0.25 ; 100000 uncached x $2 = 0.2 ;
+    # 1000 out x $8 = 0.008
+    assert est.breakdown == breakdown(input="0.2", cached_input="0.04", cache_write="0.25", output="0.008")
+    assert est.per_request == D("0.498")
+
+
+def test_long_context_tier_with_batch(run):
+    est = run("acme/acme-alpha", 200_001, 500, batch=True)
+    # tier batch: 200001 x $1.00 = 0.200001 ; 500 x $4.00 = 0.002
+    assert est.breakdown == breakdown(input="0.200001", output="0.002")
+    assert est.per_request == D("0.202001")
+    assert (est.batch, est.tier, est.warnings) == (True, LONG, [])
+
+
+def test_long_context_tier_without_tier_batch_prices(run):
+    est = run("acme/acme-think", 300_000, 1000, batch=True, reasoning_tokens=0)
+    # standard TIER prices (not the base batch prices): 300000 x $4 = 1.2 ; 1000 x $16 = 0.016
+    assert est.breakdown == breakdown(input="1.2", output="0.016")
+    assert est.per_request == D("1.216")
+    assert (est.batch, est.tier) == (False, LONG)
+    assert est.warnings == [f"no batch price for the {LONG} tier: standard tier prices used"]
+
+
+def test_base_batch_still_applies_below_tier(run):
+    est = run("acme/acme-think", 200_000, 1000, batch=True, reasoning_tokens=0)
+    # base batch: 200000 x $1 = 0.2 ; 1000 x $4 = 0.004
+    assert est.breakdown == breakdown(input="0.2", output="0.004")
+    assert (est.batch, est.tier, est.warnings) == (True, None, [])
+
+
+# --- volume -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("volume", "per_day", "per_month", "requests_per_day", "requests_per_month"),
+    [
+        # default 1000/day x 30 days: 0.003 x 1000 = 3 ; 3 x 30 = 90
+        ({}, "3", "90", "1000", "30000"),
+        # 250/day: 0.003 x 250 = 0.75 ; 0.75 x 30 = 22.5
+        ({"requests_per_day": 250}, "0.75", "22.5", "250", "7500"),
+        # 6000/month over 30 days = 200/day: 0.003 x 200 = 0.6 ; 0.003 x 6000 = 18
+        ({"requests_per_month": 6000}, "0.6", "18", "200", "6000"),
+        # 100/day x 31 days: 0.003 x 100 = 0.3 ; 0.3 x 31 = 9.3
+        ({"requests_per_day": 100, "days_per_month": 31}, "0.3", "9.3", "100", "3100"),
+        # 3100/month over 31 days = 100/day
+        ({"requests_per_month": 3100, "days_per_month": 31}, "0.3", "9.3", "100", "3100"),
+    ],
+)
+def test_per_day_and_per_month(run, volume, per_day, per_month, requests_per_day, requests_per_month):
+    est = run("acme/acme-alpha", 1000, 500, **volume)
+    assert est.per_request == D("0.003")
+    assert est.per_day == D(per_day)
+    assert est.per_month == D(per_month)
+    assert est.requests_per_day == D(requests_per_day)
+    assert est.requests_per_month == D(requests_per_month)
+
+
+# --- no float noise ---------------------------------------------------------------------------------------
+
+
+def test_money_numbers_have_no_float_noise(run):
+    est = run("acme/acme-alpha", 1000, 500, cached_input_ratio=0.8, cache_write_ratio=0.1)
+    shown = {k: repr(money_number(v)) for k, v in est.breakdown.items()}
+    assert shown == {"input": "0.0001", "cached_input": "8e-05", "cache_write": "0.000125", "output": "0.002",
+                     "reasoning": "0"}
+    # 0.002305 x 1000 = 2.305 ; x 30 = 69.15
+    assert [repr(money_number(v)) for v in (est.per_request, est.per_day, est.per_month)] == [
+        "0.002305", "2.305", "69.15"]
+
+
+def test_money_number_of_a_month_not_divisible_into_days(run):
+    est = run("acme/acme-alpha", 1000, 500, requests_per_month=1000)
+    # 0.003 x 1000 = 3 a month; a day is 1000/30 requests, so 3/30 = 0.1 once rounded
+    assert est.per_month == D(3)
+    assert repr(money_number(est.per_month)) == "3"
+    assert repr(money_number(est.per_day)) == "0.1"
+    assert repr(money_number(est.requests_per_day)) == "33.3333333333"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(D("0.1") + D("0.2"), "0.3"), (D("0.00000000004"), "0"), (D("0.00000000005"), "0"),
+     (D("0.00000000015"), "2e-10"), (D("123456.123456789"), "123456.123456789"),
+     (D("1234567.12345678912"), "1234567.12345679"), (D("90.000"), "90")],
+)
+def test_money_number_rounding(value, shown):
+    assert repr(money_number(value)) == shown
