@@ -15,11 +15,44 @@ from pathlib import Path
 from typing import Annotated, Any, Callable, Optional
 
 import typer
+from typer.core import TyperGroup
+
+try:  # typer >= 0.20 carries its own copy of click
+    from typer import _click as click
+    from typer._click.exceptions import NoArgsIsHelpError
+except ImportError:  # pragma: no cover - older typer on plain click
+    import click  # type: ignore[no-redef]
+    from click.exceptions import NoArgsIsHelpError  # type: ignore[no-redef]
 
 from modelpick import __version__
 from modelpick.errors import InputError, ModelpickError
 
+class OneLineErrors(TyperGroup):
+    """Usage errors (unknown option, bad value) as one line on stderr, like every other error."""
+
+    def _one_line(self, exc: click.ClickException) -> typer.Exit:
+        sys.stderr.write(f"modelpick: error: {' '.join(exc.format_message().split())}\n")
+        return typer.Exit(exc.exit_code)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except NoArgsIsHelpError:
+            raise
+        except click.ClickException as exc:
+            raise self._one_line(exc) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except click.ClickException as exc:
+            raise self._one_line(exc) from None
+
+
 app = typer.Typer(
+    cls=OneLineErrors,
     name="modelpick",
     help="Which LLM to use for a workload, and what it will cost, with sources.\n\n"
     "Example: modelpick recommend examples/ticket-triage.yaml",
@@ -157,7 +190,7 @@ def _parse_min_quality(items: list[str]) -> dict[str, float]:
     for item in items:
         key, sep, value = item.partition("=")
         try:
-            if not sep:
+            if not sep or not key.strip():
                 raise ValueError
             out[key.strip()] = float(value)
         except ValueError:

@@ -49,7 +49,11 @@ class AmbiguousModelError(ModelpickError):
 
 
 class UnknownTaskError(ModelpickError):
-    def __init__(self, name: str, known: Iterable[str], *, file: str | None = None, line: int | None = None) -> None:
-        where = f"{file}:{line}: task: " if file and line else (f"{file}: task: " if file else "")
+    def __init__(self, name: str, known: Iterable[str], *, file: str | None = None, line: int | None = None,
+                 option: str | None = None) -> None:
+        if option:
+            where = f"{option}: "
+        else:
+            where = f"{file}:{line}: task: " if file and line else (f"{file}: task: " if file else "")
         super().__init__(f"{where}unknown task {name!r}{did_you_mean(name, known)}; `modelpick tasks` lists them")
         self.name = name

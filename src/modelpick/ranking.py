@@ -63,10 +63,9 @@ class Context:
     notes: list[str]
 
 
-def resolve(workload: Workload, tasks: Tasks, as_of: dt.date, task_line: int | None = None,
-            file: str | None = None) -> Context:
+def resolve(workload: Workload, tasks: Tasks, as_of: dt.date) -> Context:
     """Fill what the workload leaves out from its task profile, and settle the weights."""
-    task = tasks.get(workload.task, file=file, line=task_line)
+    task = tasks.get(workload.task)
     notes = []
     input_tokens, output_tokens = workload.input_tokens, workload.output_tokens
     if input_tokens is None:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from modelpick import catalog, ranking
-from modelpick.errors import InputError, did_you_mean
+from modelpick.errors import InputError, UnknownTaskError, did_you_mean
 from modelpick.registry import Registry, load_registry, load_tasks
 from modelpick.registry.loader import Tasks
 from modelpick.report import Comparison, CostResult, ModelList, ModelShow, Recommendation, TaskList
@@ -30,7 +30,7 @@ class Request:
     as_of: dt.date = field(default_factory=dt.date.today)
 
 
-def _workload(request: Request, tasks: Tasks, registry: Registry) -> tuple[Workload, str | None, int | None]:
+def _workload(request: Request, tasks: Tasks, registry: Registry) -> Workload:
     doc = None
     data: dict[str, Any] = {}
     if request.workload_file is not None:
@@ -47,16 +47,25 @@ def _workload(request: Request, tasks: Tasks, registry: Registry) -> tuple[Workl
         if doc is None:
             raise InputError(err["msg"], path=loc or None) from None
         raise validation_error(doc, exc, model=Workload) from None
-    _check_names(workload, tasks, registry, doc)
-    file = doc.file if doc else None
-    line = doc.line_of(("task",)) if doc and "task" in data and "task" not in request.overrides else None
-    return workload, file, line
+    _check_names(workload, tasks, registry, doc, request)
+    return workload
 
 
-def _check_names(workload: Workload, tasks: Tasks, registry: Registry, doc: Any) -> None:
-    """Names the schema cannot check: benchmark keys and providers."""
+def _check_names(workload: Workload, tasks: Tasks, registry: Registry, doc: Any, request: Request) -> None:
+    """Names the schema cannot check (task, benchmark keys, providers), blamed on the option that gave
+    them, else on the file's line."""
     def fail(message: str, path: tuple[str, ...]) -> InputError:
+        option = request.option_names.get(".".join(path[:2]))
+        if option and request.overrides.get(".".join(path[:2])) is not None:
+            return InputError(message, path=option)
         return doc.error(message, path) if doc else InputError(message, path=".".join(path))
+
+    if workload.task not in tasks.profiles:
+        if "task" in request.overrides:
+            raise UnknownTaskError(workload.task, tasks.profiles, option="--task")
+        if doc is not None:
+            raise UnknownTaskError(workload.task, tasks.profiles, file=doc.file, line=doc.line_of(("task",)))
+        raise UnknownTaskError(workload.task, tasks.profiles)
 
     for key in workload.requires.min_quality:
         if key not in tasks.benchmarks:
@@ -72,8 +81,8 @@ def _check_names(workload: Workload, tasks: Tasks, registry: Registry, doc: Any)
 def _context(request: Request) -> tuple[Registry, ranking.Context]:
     registry = load_registry(request.registry_paths)
     tasks = load_tasks()
-    workload, file, line = _workload(request, tasks, registry)
-    return registry, ranking.resolve(workload, tasks, request.as_of, task_line=line, file=file)
+    workload = _workload(request, tasks, registry)
+    return registry, ranking.resolve(workload, tasks, request.as_of)
 
 
 def recommend(request: Request, top: int | None = None) -> Recommendation:

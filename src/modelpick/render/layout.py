@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import singledispatch
 from typing import Any
 
+from modelpick.workload import DEFAULT_REQUESTS_PER_DAY
 from modelpick.report import (
     Comparison, ComparedEntry, CostResult, EntryResult, ModelInfo, ModelList, ModelShow, Recommendation, TaskList,
     money_text,
@@ -56,7 +57,8 @@ def speed(entry: EntryResult) -> str:
 def _workload_line(result: Any) -> str:
     w = result.workload
     volume = (f"{w['requests_per_month']:,g} requests/month" if w.get("requests_per_month") is not None
-              else f"{w.get('requests_per_day') or 1000:,g} requests/day")
+              else f"{DEFAULT_REQUESTS_PER_DAY if w.get('requests_per_day') is None else w['requests_per_day']:,g}"
+              " requests/day")
     parts = [f"task {result.task}", f"{w['input_tokens']:,} in / {w['output_tokens']:,} out tokens", volume]
     if w.get("cached_input_ratio"):
         parts.append(f"{w['cached_input_ratio']:.0%} cached")

@@ -1,0 +1,258 @@
+"""modelpick.yamlfile: safe parsing that remembers the line of every key path, and one-line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from modelpick.errors import InputError, ModelpickError
+from modelpick.yamlfile import LocatedYaml, format_path, parse_yaml, read_yaml, validation_error
+
+DOC = """\
+# a comment
+name: demo
+requires:
+  features: [tool_calling, batch]
+  min_quality:
+    aider_polyglot: 40
+items:
+  - id: a
+    size: 1
+  - id: b
+
+  - plain
+"""
+
+
+@pytest.fixture
+def doc() -> LocatedYaml:
+    return parse_yaml(DOC, "demo.yaml")
+
+
+def test_parsed_data(doc: LocatedYaml) -> None:
+    assert doc.file == "demo.yaml"
+    assert doc.data == {
+        "name": "demo",
+        "requires": {"features": ["tool_calling", "batch"], "min_quality": {"aider_polyglot": 40}},
+        "items": [{"id": "a", "size": 1}, {"id": "b"}, "plain"],
+    }
+
+
+def test_lines_of_keys_and_items(doc: LocatedYaml) -> None:
+    assert doc.lines == {
+        (): 2,
+        ("name",): 2,
+        ("requires",): 3,
+        ("requires", "features"): 4,
+        ("requires", "features", 0): 4,
+        ("requires", "features", 1): 4,
+        ("requires", "min_quality"): 5,
+        ("requires", "min_quality", "aider_polyglot"): 6,
+        ("items",): 7,
+        ("items", 0): 8,
+        ("items", 0, "id"): 8,
+        ("items", 0, "size"): 9,
+        ("items", 1): 10,
+        ("items", 1, "id"): 10,
+        ("items", 2): 12,
+    }
+
+
+def test_line_of_walks_up_to_a_located_ancestor(doc: LocatedYaml) -> None:
+    assert doc.line_of(("items", 1, "size")) == 10  # missing key: its mapping's line
+    assert doc.line_of(("requires", "min_context")) == 3
+    assert doc.line_of(("nowhere", "at", "all")) == 2  # the document itself
+    assert doc.line_of(()) == 2
+
+
+def test_error_names_file_path_and_line(doc: LocatedYaml) -> None:
+    err = doc.error("bad value", ("items", 0, "size"))
+    assert isinstance(err, InputError)
+    assert err.message == "demo.yaml:9: items[0].size: bad value"
+    assert (err.file, err.path, err.line) == ("demo.yaml", "items[0].size", 9)
+    assert doc.error("whole file").message == "demo.yaml:2: whole file"
+
+
+@pytest.mark.parametrize("path, text", [
+    ((), ""),
+    (("requires",), "requires"),
+    (("requires", "min_quality", "aider_polyglot"), "requires.min_quality.aider_polyglot"),
+    (("models", 0, "id"), "models[0].id"),
+    (("models", 3), "models[3]"),
+    (("a", 0, 1, "b"), "a[0][1].b"),
+    ((0, "a"), "[0].a"),
+])
+def test_format_path(path: tuple[str | int, ...], text: str) -> None:
+    assert format_path(path) == text
+
+
+def test_duplicate_key_error_text() -> None:
+    with pytest.raises(InputError) as info:
+        parse_yaml("a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\n", "dup.yaml")
+    assert info.value.message == "dup.yaml:5: b.c: duplicate key 'c' (first at line 3)"
+    assert (info.value.file, info.value.path, info.value.line) == ("dup.yaml", "b.c", 5)
+    assert info.value.exit_code == 2
+
+
+def test_duplicate_key_inside_a_list_item() -> None:
+    with pytest.raises(InputError) as info:
+        parse_yaml("models:\n  - id: a\n  - id: b\n    id: c\n", "dup.yaml")
+    assert info.value.message == "dup.yaml:4: models[1].id: duplicate key 'id' (first at line 3)"
+
+
+def test_same_key_in_different_mappings_is_fine() -> None:
+    assert parse_yaml("a: {x: 1}\nb: {x: 2}\n", "f.yaml").data == {"a": {"x": 1}, "b": {"x": 2}}
+
+
+def test_read_yaml_accepts_bom(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbftask: coding\ninput_tokens: 5\n")
+    doc = read_yaml(path)
+    assert doc.data == {"task": "coding", "input_tokens": 5}
+    assert doc.lines[("task",)] == 1
+    assert doc.lines[("input_tokens",)] == 2
+    assert doc.file == str(path)
+
+
+def test_read_yaml_display_name(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("a: [1\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_yaml(path, "shown.yaml")
+    assert info.value.message == "shown.yaml:2: invalid YAML: did not find expected ',' or ']'"
+
+
+def test_read_yaml_invalid_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(b"name: caf\xe9\n")
+    with pytest.raises(InputError) as info:
+        read_yaml(path, "bad.yaml")
+    assert info.value.message == "bad.yaml: not valid UTF-8 (byte 9)"
+    assert info.value.line is None
+
+
+@pytest.mark.parametrize("content", [b"", b"\n", b"   \n\n", b"# nothing but a comment\n", b"\xef\xbb\xbf"])
+def test_read_yaml_empty_file(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_yaml(path, "empty.yaml")
+    assert info.value.message == "empty.yaml: the file is empty"
+
+
+def test_read_yaml_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        read_yaml(tmp_path / "nope.yaml", "nope.yaml")
+    assert info.value.message == "nope.yaml: no such file"
+
+
+def test_read_yaml_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        read_yaml(tmp_path, "folder")
+    assert info.value.message == "folder: is a folder, expected a YAML file"
+
+
+@pytest.mark.parametrize("text, line, tag", [
+    ("!!python/object:os.system {}\n", 1, "python/object:os.system"),
+    ("a: 1\nb: !!python/object/apply:os.system [echo hi]\n", 2, "python/object/apply:os.system"),
+    ("a:\n  - !!python/name:os.system ''\n", 2, "python/name:os.system"),
+])
+def test_python_tags_are_rejected(text: str, line: int, tag: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_yaml(text, "evil.yaml")
+    assert isinstance(info.value, ModelpickError) and info.value.exit_code == 2
+    assert info.value.message == (f"evil.yaml:{line}: invalid YAML: could not determine a constructor for "
+                                  f"the tag 'tag:yaml.org,2002:{tag}'")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a: 1\n b: 2\n", "f.yaml:2: invalid YAML: mapping values are not allowed in this context"),
+    ("a: 1\n---\nb: 2\n", "f.yaml:2: invalid YAML: but found another document"),
+    ("a: *nope\n", "f.yaml:1: invalid YAML: found undefined alias"),
+    ("a: 'open\n", "f.yaml:2: invalid YAML: found unexpected end of stream"),
+])
+def test_invalid_yaml(text: str, message: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_yaml(text, "f.yaml")
+    assert info.value.message == message
+
+
+def test_anchors_and_aliases_still_work() -> None:
+    doc = parse_yaml("base: &b {x: 1}\ncopy: *b\n", "f.yaml")
+    assert doc.data == {"base": {"x": 1}, "copy": {"x": 1}}
+
+
+# validation_error ---------------------------------------------------------------------------------------
+
+
+class Inner(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_context: int = 0
+
+
+class Outer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    count: int = 0
+    requires: Inner = Inner()
+    items: list[Inner] = []
+
+
+def _validation_message(text: str, **kwargs: object) -> str:
+    doc = parse_yaml(text, "w.yaml")
+    with pytest.raises(ValidationError) as info:
+        Outer.model_validate(doc.data)
+    err = validation_error(doc, info.value, **kwargs)
+    assert isinstance(err, InputError)
+    return err.message
+
+
+def test_validation_error_unknown_key() -> None:
+    assert _validation_message("name: x\ncolour: red\n") == "w.yaml:2: colour: unknown key"
+
+
+def test_validation_error_nested_unknown_key() -> None:
+    assert _validation_message("name: x\nrequires:\n  min_context: 5\n  max_context: 9\n") == (
+        "w.yaml:4: requires.max_context: unknown key")
+
+
+def test_validation_error_unknown_key_did_you_mean() -> None:
+    assert _validation_message("name: x\nrequires:\n  min_contxt: 5\n", model=Outer) == (
+        "w.yaml:3: requires.min_contxt: unknown key (did you mean 'min_context'?)")
+    assert _validation_message("name: x\nitems:\n  - min_contxt: 5\n", model=Outer) == (
+        "w.yaml:3: items[0].min_contxt: unknown key (did you mean 'min_context'?)")
+    assert _validation_message("name: x\nzzz: 5\n", model=Outer) == "w.yaml:2: zzz: unknown key"
+
+
+def test_validation_error_missing_key() -> None:
+    # A missing key has no line of its own: the error points at its mapping (here the document, line 1).
+    assert _validation_message("count: 3\n") == "w.yaml:1: name: required key is missing"
+
+
+def test_validation_error_wrong_type() -> None:
+    assert _validation_message("name: x\nrequires:\n  min_context: lots\n") == (
+        "w.yaml:3: requires.min_context: Input should be a valid integer, "
+        "unable to parse string as an integer")
+
+
+def test_validation_error_list_item() -> None:
+    assert _validation_message("name: x\nitems:\n  - min_context: 1\n  - min_context: many\n") == (
+        "w.yaml:4: items[1].min_context: Input should be a valid integer, "
+        "unable to parse string as an integer")
+
+
+def test_validation_error_counts_the_others() -> None:
+    assert _validation_message("colour: red\n") == (
+        "w.yaml:1: name: required key is missing (and 1 more error)")
+    assert _validation_message("count: x\ncolour: red\n") == (
+        "w.yaml:1: name: required key is missing (and 2 more errors)")
+
+
+def test_validation_error_prefix() -> None:
+    doc = parse_yaml("outer:\n  name: x\n  count: many\n", "w.yaml")
+    with pytest.raises(ValidationError) as info:
+        Outer.model_validate(doc.data["outer"])
+    assert validation_error(doc, info.value, prefix=("outer",)).message == (
+        "w.yaml:3: outer.count: Input should be a valid integer, unable to parse string as an integer")
