@@ -16,6 +16,15 @@ FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures" / "registry"
 FIXTURE_FILES = (FIXTURE_DIR / "acme.yaml", FIXTURE_DIR / "hostco.yaml")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The registry cache goes to a folder of the test run's own, never the user's ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    yield
+    patch.undo()
+
+
 def fixture_entries() -> list[Entry]:
     entries = []
     for path in FIXTURE_FILES:
