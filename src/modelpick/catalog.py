@@ -8,7 +8,7 @@ from typing import Any
 
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import Cited, iter_citations
-from modelpick.report import ModelInfo, money_number, ModelList, ModelShow, TaskInfo, TaskList
+from modelpick.report import ModelInfo, ModelList, ModelShow, TaskInfo, TaskList, money_number
 from modelpick.rules.lifecycle import status_on
 
 _CITATION_FIELDS = {"source", "read", "note", "others"}

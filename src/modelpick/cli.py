@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - older typer on plain click
 from modelpick import __version__
 from modelpick.errors import InputError, ModelpickError
 
+
 class OneLineErrors(TyperGroup):
     """Usage errors (unknown option, bad value) as one line on stderr, like every other error."""
 

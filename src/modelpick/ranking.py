@@ -26,8 +26,17 @@ from modelpick import cost as cost_model
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import TaskProfile
 from modelpick.report import (
-    Comparison, ComparedEntry, CostBreakdown, CostResult, CostReport, EntryResult, Excluded, Recommendation, Scores,
-    TokenCounts, money_text,
+    ComparedEntry,
+    Comparison,
+    CostBreakdown,
+    CostReport,
+    CostResult,
+    EntryResult,
+    Excluded,
+    Recommendation,
+    Scores,
+    TokenCounts,
+    money_text,
 )
 from modelpick.rules import RuleContext, apply_rules
 from modelpick.rules.lifecycle import status_on

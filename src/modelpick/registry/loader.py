@@ -164,11 +164,11 @@ class Tasks:
         self.benchmarks = parsed.benchmarks
         self.profiles = parsed.tasks
 
-    def get(self, task_id: str, *, file: str | None = None, line: int | None = None) -> TaskProfile:
+    def get(self, task_id: str) -> TaskProfile:
         try:
             return self.profiles[task_id]
         except KeyError:
-            raise UnknownTaskError(task_id, self.profiles, file=file, line=line) from None
+            raise UnknownTaskError(task_id, self.profiles) from None
 
 
 def load_tasks(path: Path | None = None) -> Tasks:

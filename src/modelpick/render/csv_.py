@@ -22,6 +22,6 @@ def render(doc: Document) -> str:
     for section in doc.sections:
         name = (section.title or "ranking").split(" (")[0].lower()
         for row in section.rows:
-            cells = dict(zip(section.headers, row))
+            cells = dict(zip(section.headers, row, strict=True))
             writer.writerow([name, *[cells.get(h, "") for h in headers]])
     return out.getvalue()

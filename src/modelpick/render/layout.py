@@ -7,11 +7,19 @@ from decimal import Decimal
 from functools import singledispatch
 from typing import Any
 
-from modelpick.workload import DEFAULT_REQUESTS_PER_DAY
 from modelpick.report import (
-    Comparison, ComparedEntry, CostResult, EntryResult, ModelInfo, ModelList, ModelShow, Recommendation, TaskList,
+    ComparedEntry,
+    Comparison,
+    CostResult,
+    EntryResult,
+    ModelInfo,
+    ModelList,
+    ModelShow,
+    Recommendation,
+    TaskList,
     money_text,
 )
+from modelpick.workload import DEFAULT_REQUESTS_PER_DAY
 
 
 @dataclass

@@ -1,6 +1,16 @@
 """Hard rules, one per concern. Each adds every reason an entry fails, never only the first."""
 
-from modelpick.rules import budget, context, features, knowledge, lifecycle, modalities, providers, quality, speed
+from modelpick.rules import (
+    budget,
+    context,
+    features,
+    knowledge,
+    lifecycle,
+    modalities,
+    providers,
+    quality,
+    speed,
+)
 from modelpick.rules.base import Findings, Rule, RuleContext
 
 RULES: tuple[Rule, ...] = (
