@@ -117,9 +117,13 @@ def _entry_rows(entries: list[ComparedEntry]) -> list[list[str]]:
         row("speed", speed),
         row("context", lambda e: tokens(e.context_window)),
         row("lifecycle", lambda e: e.lifecycle),
-        row("reasons", lambda e: "; ".join(e.reasons)),
-        row("warnings", lambda e: "; ".join(e.warnings) or "-"),
-    ]
+    ] + _numbered_rows("why", [e.reasons for e in entries]) + _numbered_rows("warning", [e.warnings for e in entries])
+
+
+def _numbered_rows(label: str, lists: list[list[str]]) -> list[list[str]]:
+    """One row per item (why 1, why 2, ...) so that side-by-side columns stay narrow."""
+    depth = max((len(items) for items in lists), default=0)
+    return [[f"{label} {i + 1}", *[items[i] if i < len(items) else "" for items in lists]] for i in range(depth)]
 
 
 @layout.register
