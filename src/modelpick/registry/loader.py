@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -129,18 +130,14 @@ def _parse_all(files: list[tuple[Path, str]]) -> list[tuple[str, ProviderFile]]:
         contents = []
     cache = _cache_file(contents) if contents else None
     if cache is not None and cache.is_file():
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a damaged cache is rebuilt below
             cached = json.loads(cache.read_text(encoding="utf-8"))
             return [(display, ProviderFile.model_validate_json(text)) for display, text in cached]
-        except (OSError, ValueError):
-            pass  # a damaged cache is rebuilt below
     parsed = [(display, load_provider_file(path, display)) for path, display in files]
     if cache is not None:
         payload = json.dumps([(display, pf.model_dump_json()) for display, pf in parsed])
-        try:
+        with contextlib.suppress(OSError):  # caching is an optimisation; a read-only home must not fail
             write_atomically(cache, payload)
-        except OSError:
-            pass  # caching is an optimisation; a read-only home must not fail a command
     return parsed
 
 

@@ -8,7 +8,7 @@ One YAML file per provider (data/models/<provider>.yaml):
       openai-models: {url: https://platform.openai.com/docs/models, read: 2026-11-21}
     models:
       - id: gpt-4.1-nano
-        ...
+        name: GPT-4.1 nano
         context_window: {value: 1047576, source: openai-models}
         pricing: {source: openai-pricing, input: 0.10, output: 0.40, ...}
 

@@ -1,5 +1,6 @@
 """Hard rules, one per concern. Each adds every reason an entry fails, never only the first."""
 
+from modelpick.registry.loader import Entry
 from modelpick.rules import (
     budget,
     context,
@@ -26,7 +27,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def apply_rules(entry, ctx: RuleContext) -> Findings:  # type: ignore[no-untyped-def]
+def apply_rules(entry: Entry, ctx: RuleContext) -> Findings:
     out = Findings()
     for rule in RULES:
         rule(entry, ctx, out)
