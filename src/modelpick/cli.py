@@ -101,9 +101,11 @@ WorkloadArg = Annotated[Optional[Path], typer.Argument(
     help="Workload YAML file (see examples/). Options override its keys.", show_default=False)]
 
 
-def _option(name: str, annotation: Any, help: str, key: str, **kwargs: Any) -> tuple[str, Any, str, str]:
-    return name, Annotated[annotation, typer.Option(f"--{name.replace('_', '-')}", help=help,
-                                                    rich_help_panel="Workload", **kwargs)], key, help
+def _option(name: str, annotation: Any, help: str, key: str, flag: str | None = None,
+            **kwargs: Any) -> tuple[str, Any, str, str]:
+    """A workload option: its parameter name, typer annotation, workload key path and help."""
+    decl = flag or f"--{name.replace('_', '-')}"
+    return name, Annotated[annotation, typer.Option(decl, help=help, rich_help_panel="Workload", **kwargs)], key, help
 
 
 # Every workload key has an option of the same name with dashes; options override the file.
@@ -122,7 +124,7 @@ WORKLOAD_OPTIONS = [
     _option("requests_per_month", Optional[float], "Requests per month.", "requests_per_month"),
     _option("days_per_month", Optional[int], "Days in a month (default 30).", "days_per_month"),
     _option("batch", Optional[bool], "Requests may use a batch API at batch prices.", "batch",
-            ),
+            flag="--batch/--no-batch"),
     _option("input_modality", Optional[list[str]], "Required input modality (repeatable).",
             "requires.input_modalities"),
     _option("needs", Optional[list[str]], "Required feature, e.g. tool_calling (repeatable).", "requires.features"),
@@ -130,7 +132,8 @@ WORKLOAD_OPTIONS = [
     _option("min_output_tokens", Optional[int], "Minimum max-output tokens.", "requires.min_output_tokens"),
     _option("knowledge_after", Optional[dt.datetime], "Knowledge cutoff on or after (YYYY-MM-DD).",
             "requires.knowledge_after", formats=["%Y-%m-%d"]),
-    _option("open_weights", Optional[bool], "Open-weight models only.", "requires.open_weights"),
+    _option("open_weights", Optional[bool], "Open-weight models only.", "requires.open_weights",
+            flag="--open-weights/--any-weights"),
     _option("provider", Optional[list[str]], "Allowed provider (repeatable).", "requires.providers"),
     _option("exclude_provider", Optional[list[str]], "Excluded provider (repeatable).",
             "requires.exclude_providers"),
@@ -140,22 +143,14 @@ WORKLOAD_OPTIONS = [
     _option("max_ttft", Optional[float], "Maximum time to first token, seconds.", "requires.max_ttft_s"),
     _option("min_output_tokens_per_s", Optional[float], "Minimum output speed, tokens/s.",
             "requires.min_output_tokens_per_s"),
-    _option("include_deprecated", Optional[bool], "Keep deprecated entries.", "requires.include_deprecated"),
+    _option("include_deprecated", Optional[bool], "Keep deprecated entries.", "requires.include_deprecated",
+            flag="--include-deprecated/--exclude-deprecated"),
     _option("prefer", Optional[str], "balanced | cost | quality | speed, or quality=.5,cost=.4,speed=.1",
             "prefer"),
 ]
-_BOOL_FLAGS = {"batch": "--batch/--no-batch", "open_weights": "--open-weights/--any-weights",
-               "include_deprecated": "--include-deprecated/--exclude-deprecated"}
-
-
 def _workload_params() -> list[inspect.Parameter]:
-    params = []
-    for name, annotation, _key, help_text in WORKLOAD_OPTIONS:
-        if name in _BOOL_FLAGS:
-            annotation = Annotated[Optional[bool], typer.Option(_BOOL_FLAGS[name], help=help_text,
-                                                                rich_help_panel="Workload")]
-        params.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation))
-    return params
+    return [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+            for name, annotation, _key, _help in WORKLOAD_OPTIONS]
 
 
 def with_workload_options(func: Callable[..., None]) -> Callable[..., None]:
