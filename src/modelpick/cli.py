@@ -380,5 +380,66 @@ def tasks(format: FormatOpt = None) -> None:
     _emit(service.tasks(), format)
 
 
+class CheckFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    plain = "plain"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", help="modelpick.yaml to read. Default: the one in this folder or the nearest above.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings fail too.")]
+
+
+@app.command(epilog="Examples:\n\n  modelpick check\n\n  modelpick check --format github --strict\n\n"
+             "  modelpick check --baseline origin/main --format markdown\n\n"
+             "Exit codes: 0 nothing fails, 1 a workload fails, 2 the config is wrong.")
+@guarded
+def check(
+    config: ConfigOpt = None,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Output format.")] = None,
+    strict: StrictOpt = False,
+    baseline: Annotated[Optional[str], typer.Option(
+        "--baseline", help="Git ref: report each workload's monthly cost change against modelpick.yaml there.")]
+    = None,
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Check each workload's chosen model in modelpick.yaml against the registry and its policy."""
+    from modelpick import service
+
+    result = service.check(config, list(registry or []), as_of.date() if as_of else dt.date.today(),
+                           strict=strict, baseline=baseline)
+    _emit(result, format)
+    if result.summary["fail"]:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Examples:\n\n  modelpick init --model gpt-4.1-nano --task classification\n\n"
+             "  modelpick init --model claude-haiku-4-5 --name support-bot --task chat --requests-per-day 5000")
+@guarded
+def init(
+    model: Annotated[str, typer.Option("--model", help="The chosen model: MODEL or PROVIDER/MODEL.")],
+    task: Annotated[str, typer.Option("--task", help="Task profile id.")] = "chat",
+    name: Annotated[Optional[str], typer.Option("--name", help="Workload name.")] = None,
+    input_tokens: Annotated[Optional[int], typer.Option("--input-tokens", min=0)] = None,
+    output_tokens: Annotated[Optional[int], typer.Option("--output-tokens", min=0)] = None,
+    requests_per_day: Annotated[int, typer.Option("--requests-per-day", min=0)] = 1000,
+    path: Annotated[Path, typer.Option("--path", help="Where to write.")] = Path("modelpick.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    registry: RegistryOpt = None,
+) -> None:
+    """Write a commented starter modelpick.yaml."""
+    from modelpick import service
+
+    written = service.init(path, model=model, task=task, name=name, input_tokens=input_tokens,
+                           output_tokens=output_tokens, requests_per_day=requests_per_day, force=force,
+                           registry_paths=list(registry or []))
+    _warn(f"wrote {written}; run `modelpick check`")
+
+
 def main() -> None:
     app()

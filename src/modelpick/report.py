@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
@@ -180,3 +180,50 @@ class TaskInfo(Result):
 class TaskList(Result):
     schema_version: str = SCHEMA_VERSION
     tasks: list[TaskInfo]
+
+
+class Finding(Result):
+    rule: str
+    severity: Literal["error", "warning"]
+    message: str
+
+
+class CheckCost(Result):
+    per_request: Money
+    per_day: Money
+    per_month: Money
+
+
+class BestAlternative(Result):
+    model: str
+    provider: str
+    per_month: Money
+
+
+class CostChange(Result):
+    baseline_model: str | None
+    baseline_per_month: Money | None
+    per_month: Money | None
+    change: float | None = None  # ratio: 0.25 = 25% more than the baseline
+
+
+class CheckedWorkload(Result):
+    name: str
+    model: str
+    provider: str | None
+    status: Literal["pass", "warn", "fail"]
+    findings: list[Finding]
+    cost: CheckCost | None
+    best_alternative: BestAlternative | None
+    rank: int | None = None
+    line: int | None = None
+    baseline: CostChange | None = None
+
+
+class CheckResult(Result):
+    schema_version: str = SCHEMA_VERSION
+    as_of: dt.date
+    config: str
+    strict: bool = False
+    results: list[CheckedWorkload]
+    summary: dict[str, int]

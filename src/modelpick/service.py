@@ -117,3 +117,72 @@ def models(registry_paths: list[Path], as_of: dt.date, **filters: Any) -> ModelL
 
 def tasks() -> TaskList:
     return catalog.list_tasks(load_tasks())
+
+
+def _baseline_config(config_path: str, ref: str) -> Any:
+    """modelpick.yaml as it was at a git ref."""
+    import subprocess
+
+    from modelpick.config import parse_config_text
+
+    path = Path(config_path)
+    try:
+        shown = subprocess.run(["git", "show", f"{ref}:./{path.name}"], cwd=path.parent.resolve(),
+                               capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise InputError(f"cannot run git: {exc}", path="--baseline") from None
+    if shown.returncode != 0:
+        reason = (shown.stderr.strip().splitlines() or ["git show failed"])[-1]
+        raise InputError(f"cannot read {path.name} at {ref!r}: {reason}", path="--baseline")
+    return parse_config_text(shown.stdout, f"{ref}:{path.name}")
+
+
+def check(config_path: Path | None, registry_paths: list[Path], as_of: dt.date, *, strict: bool = False,
+          baseline: str | None = None) -> Any:
+    from modelpick.check import run_check
+    from modelpick.config import load_config
+
+    config = load_config(config_path)
+    registry = load_registry(registry_paths)
+    old = _baseline_config(config.path, baseline) if baseline else None
+    return run_check(config, registry, load_tasks(), as_of, strict=strict, baseline=old)
+
+
+STARTER = """\
+# modelpick.yaml: the models this project uses, and the policy `modelpick check` holds them to.
+# Workload keys are those of a workload file (see `modelpick recommend --help`); `defaults` apply to every
+# workload that does not set its own. Run `modelpick check` locally or in CI (exit 1 when a workload fails).
+defaults:
+  requests_per_day: {requests_per_day}
+  policy:
+    max_cost_ratio: 2.0          # fail when an entry as good costs less than half as much
+    retirement_warning_days: 90  # warn this long before the chosen model shuts down
+workloads:
+  - name: {name}
+    model: {model}
+    task: {task}  # `modelpick tasks` lists them
+{tokens}    policy:
+      max_rank: 10               # fail when the chosen model falls below 10th for this workload
+      require_snapshot: false    # true: fail unless `model` is a dated snapshot
+"""
+
+
+def init(path: Path, *, model: str, task: str, name: str | None, input_tokens: int | None,
+         output_tokens: int | None, requests_per_day: int, force: bool, registry_paths: list[Path]) -> Path:
+    from modelpick.atomic import write_atomically
+
+    if path.exists() and not force:
+        raise InputError("already exists; --force overwrites it", file=str(path))
+    if path.is_dir():
+        raise InputError("is a folder", file=str(path))
+    registry = load_registry(registry_paths)
+    entry = registry.get(model)
+    tasks = load_tasks()
+    tasks.get(task)
+    example = tasks.profiles[task].example
+    tokens = (f"    input_tokens: {input_tokens if input_tokens is not None else example.get('input_tokens', 1000)}\n"
+              f"    output_tokens: {output_tokens if output_tokens is not None else example.get('output_tokens', 200)}\n")
+    text = STARTER.format(requests_per_day=requests_per_day, name=name or task, model=model if "/" in model
+                          else f"{entry.provider}/{model}", task=task, tokens=tokens)
+    write_atomically(path, text)
+    return path

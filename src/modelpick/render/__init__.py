@@ -7,12 +7,15 @@ import importlib
 from typing import Any
 
 FORMATS = ("table", "markdown", "plain", "json", "csv")
+CHECK_FORMATS = ("table", "markdown", "plain", "json", "github", "junit")
 
 
 def render(result: Any, fmt: str, *, show_excluded: bool = False, width: int | None = None,
            color: bool = False) -> str:
     if fmt == "json":
         return result.model_dump_json(indent=2) + "\n"
+    if fmt in ("github", "junit"):
+        return importlib.import_module(f"modelpick.render.{fmt}").render(result)
     from modelpick.render.layout import layout
 
     document = layout(result, show_excluded=show_excluded)

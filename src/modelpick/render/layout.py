@@ -8,6 +8,7 @@ from functools import singledispatch
 from typing import Any
 
 from modelpick.report import (
+    CheckResult,
     ComparedEntry,
     Comparison,
     CostResult,
@@ -234,3 +235,21 @@ def _tasks(result: TaskList, *, show_excluded: bool = False) -> Document:
     rows = [[t.id, t.name, weights(t.benchmarks), weights(t.balance),
              ", ".join(f"{k} >= {v:g}" for k, v in t.floors.items()) or "-"] for t in result.tasks]
     return Document(sections=[Section(None, ["task", "name", "quality from", "balance", "floors"], rows)])
+
+
+@layout.register
+def _check(result: CheckResult, *, show_excluded: bool = False) -> Document:
+    rows = []
+    for r in result.results:
+        where = f"{r.provider}/{r.model}" if r.provider else r.model
+        cost = money(r.cost.per_month) if r.cost else "-"
+        if r.baseline and r.baseline.change is not None:
+            cost += f" ({r.baseline.change:+.0%} vs {money(r.baseline.baseline_per_month)})"
+        messages = [f"{f.severity} [{f.rule}] {f.message}" for f in r.findings] or ["ok"]
+        rows.append([r.status.upper(), r.name, where, cost, messages[0]])
+        rows += [["", "", "", "", m] for m in messages[1:]]
+    s = result.summary
+    notes = [f"{s['pass']} pass, {s['warn']} warn, {s['fail']} fail ({result.config}, as of {result.as_of}"
+             f"{', strict' if result.strict else ''})"]
+    return Document(sections=[Section(None, ["status", "workload", "model", "$/month", "findings"], rows)],
+                    notes=notes)

@@ -27,9 +27,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def apply_rules(entry: Entry, ctx: RuleContext) -> Findings:
+def apply_rules(entry: Entry, ctx: RuleContext, rules: tuple[Rule, ...] = RULES) -> Findings:
     out = Findings()
-    for rule in RULES:
+    for rule in rules:
         rule(entry, ctx, out)
     return out
 

@@ -1,0 +1,181 @@
+"""`modelpick check`: does each workload's chosen model still hold? Findings per workload, by rule.
+
+Rules (id, severity):
+- unknown-model (error): the chosen MODEL does not resolve (with "did you mean"), or names several providers.
+- constraint (error): one finding per hard requirement the chosen entry fails (modalities, features, context,
+  knowledge, providers, quality floors, speed).
+- budget (error): monthly cost over policy.max_monthly_cost_usd or requires.max_monthly_cost_usd.
+- deprecated (warning), retiring (warning, shutdown within policy.retirement_warning_days), retired (error),
+  all judged at --as-of.
+- best-alternative (error): an entry that meets every requirement with at least the chosen entry's quality
+  costs less than the chosen cost / policy.max_cost_ratio.
+- rank (error): the chosen entry ranks below policy.max_rank.
+- unpinned (error): policy.require_snapshot is set and MODEL is not a dated snapshot.
+- cost-increase (error): with --baseline, monthly cost rose by more than policy.max_cost_increase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from modelpick import cost as cost_model
+from modelpick import ranking
+from modelpick.config import Config, ConfiguredWorkload
+from modelpick.errors import ModelpickError, UnknownTaskError
+from modelpick.registry.loader import Entry, Registry, Tasks
+from modelpick.report import (
+    BestAlternative,
+    CheckCost,
+    CheckedWorkload,
+    CheckResult,
+    CostChange,
+    Finding,
+    money_text,
+)
+from modelpick.rules import RULES, RuleContext, apply_rules, budget, lifecycle
+
+# Lifecycle and budget have rules of their own in check, with their own ids and severities.
+CONSTRAINT_RULES = tuple(r for r in RULES if r not in (lifecycle.check, budget.check))
+
+
+def _lifecycle_findings(entry: Entry, as_of: dt.date, warning_days: int) -> list[Finding]:
+    status, why = lifecycle.status_on(entry, as_of)
+    life = entry.model.lifecycle
+    replacement = f"; replacement: {life.replacement}" if life and life.replacement else ""
+    if status == "retired":
+        return [Finding(rule="retired", severity="error", message=f"{entry.key} is {why}{replacement}")]
+    findings = []
+    if status == "deprecated":
+        findings.append(Finding(rule="deprecated", severity="warning", message=f"{entry.key} is {why}{replacement}"))
+    if life and life.shutdown_on and as_of < life.shutdown_on <= as_of + dt.timedelta(days=warning_days):
+        days = (life.shutdown_on - as_of).days
+        findings.append(Finding(rule="retiring", severity="warning",
+                                message=f"{entry.key} shuts down on {life.shutdown_on}, in {days} days{replacement}"))
+    return findings
+
+
+def _pinned(name: str, entry: Entry) -> bool:
+    """A dated snapshot pins the model; so does the id of an entry that has no snapshots at all."""
+    bare = name.split("/", 1)[1] if name.startswith(f"{entry.provider}/") else name
+    return bare in entry.model.snapshots or (not entry.model.snapshots and bare == entry.model.id)
+
+
+def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, as_of: dt.date,
+                   scale: ranking.BenchmarkScale) -> CheckedWorkload:
+    w, policy = item.workload, item.workload.policy
+    try:
+        entry = registry.get(w.model)
+    except ModelpickError as exc:
+        return CheckedWorkload(name=item.name, model=w.model, provider=None, status="fail", line=item.line,
+                               findings=[Finding(rule="unknown-model", severity="error", message=exc.message)],
+                               cost=None, best_alternative=None)
+    ctx = ranking.resolve(w, tasks, as_of)
+    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx)}
+    chosen = evaluations[entry.key]
+    estimate = chosen.estimate
+    findings: list[Finding] = []
+
+    rule_ctx = RuleContext(w, ctx.task_id, ctx.task, as_of, ctx.input_tokens, ctx.output_tokens, estimate)
+    for reason in apply_rules(entry, rule_ctx, CONSTRAINT_RULES).reasons:
+        findings.append(Finding(rule="constraint", severity="error", message=reason))
+
+    limits = [x for x in (policy.max_monthly_cost_usd, w.requires.max_monthly_cost_usd) if x is not None]
+    if limits and estimate.per_month > Decimal(str(min(limits))):
+        findings.append(Finding(rule="budget", severity="error", message=(
+            f"costs {money_text(estimate.per_month)}/month, over the budget of {money_text(Decimal(str(min(limits))))}")))
+
+    findings += _lifecycle_findings(entry, as_of, policy.retirement_warning_days)
+
+    alternative = None
+    if policy.max_cost_ratio is not None:
+        quality, _ = scale.quality(entry, ctx.task)
+        limit = estimate.per_month / Decimal(str(policy.max_cost_ratio))
+        cheaper = [ev for ev in evaluations.values()
+                   if ev.rank and ev.entry.key != entry.key and ev.quality is not None and quality is not None
+                   and ev.quality >= quality and ev.estimate.per_month < limit]
+        if cheaper:
+            best = min(cheaper, key=lambda ev: (ev.estimate.per_month, ev.entry.key))
+            alternative = BestAlternative(model=best.entry.id, provider=best.entry.provider,
+                                          per_month=best.estimate.per_month)
+            findings.append(Finding(rule="best-alternative", severity="error", message=(
+                f"{best.entry.key} meets every requirement with at least the same quality for {ctx.task_id} "
+                f"({best.quality:.2f} vs {quality:.2f}) at {money_text(best.estimate.per_month)}/month, "
+                f"against {money_text(estimate.per_month)}/month for {entry.key} "
+                f"(max_cost_ratio {policy.max_cost_ratio:g})")))
+
+    if policy.max_rank is not None and chosen.rank is not None and chosen.rank > policy.max_rank:
+        findings.append(Finding(rule="rank", severity="error", message=(
+            f"{entry.key} ranks {chosen.rank} for this workload, below max_rank {policy.max_rank}; "
+            f"first is {_first(evaluations)}")))
+
+    if policy.require_snapshot and not _pinned(w.model, entry):
+        pin = f"; pin a dated snapshot such as {entry.model.snapshots[-1]}" if entry.model.snapshots else ""
+        findings.append(Finding(rule="unpinned", severity="error",
+                                message=f"{w.model!r} is not a dated snapshot (require_snapshot){pin}"))
+
+    return CheckedWorkload(
+        name=item.name, model=entry.id, provider=entry.provider, status=_status(findings), line=item.line,
+        findings=findings, rank=chosen.rank, best_alternative=alternative,
+        cost=CheckCost(per_request=estimate.per_request, per_day=estimate.per_day, per_month=estimate.per_month),
+    )
+
+
+def _first(evaluations: dict[str, ranking._Evaluation]) -> str:
+    first = [ev for ev in evaluations.values() if ev.rank == 1]
+    return first[0].entry.key if first else "none"
+
+
+def _status(findings: list[Finding]) -> str:
+    if any(f.severity == "error" for f in findings):
+        return "fail"
+    return "warn" if findings else "pass"
+
+
+def compare_baseline(result: CheckedWorkload, old: ConfiguredWorkload | None, registry: Registry, tasks: Tasks,
+                     as_of: dt.date, max_increase: float | None) -> CheckedWorkload:
+    """Add the monthly cost at the baseline config (same registry) and the cost-increase finding."""
+    if old is None:
+        change = CostChange(baseline_model=None, baseline_per_month=None,
+                            per_month=result.cost.per_month if result.cost else None)
+        return result.model_copy(update={"baseline": change})
+    try:
+        entry = registry.get(old.workload.model)
+    except ModelpickError:
+        change = CostChange(baseline_model=old.workload.model, baseline_per_month=None,
+                            per_month=result.cost.per_month if result.cost else None)
+        return result.model_copy(update={"baseline": change})
+    ctx = ranking.resolve(old.workload, tasks, as_of)
+    before = cost_model.estimate(entry, old.workload, ctx.input_tokens, ctx.output_tokens).per_month
+    after = result.cost.per_month if result.cost else None
+    ratio = float(after / before - 1) if after is not None and before else None
+    change = CostChange(baseline_model=entry.key, baseline_per_month=before, per_month=after,
+                        change=None if ratio is None else round(ratio, 6))
+    findings = list(result.findings)
+    if max_increase is not None and ratio is not None and ratio > max_increase:
+        findings.append(Finding(rule="cost-increase", severity="error", message=(
+            f"monthly cost rises {ratio:.1%} from {money_text(before)} ({entry.key}) to {money_text(after)}, "
+            f"more than max_cost_increase {max_increase:.0%}")))
+    return result.model_copy(update={"baseline": change, "findings": findings, "status": _status(findings)})
+
+
+def run_check(config: Config, registry: Registry, tasks: Tasks, as_of: dt.date, *, strict: bool = False,
+              baseline: Config | None = None) -> CheckResult:
+    for item in config.workloads:
+        if item.workload.task not in tasks.profiles:
+            raise UnknownTaskError(item.workload.task, tasks.profiles, file=config.path, line=item.task_line)
+    scale = ranking.BenchmarkScale(registry)
+    results = [check_workload(item, registry, tasks, as_of, scale) for item in config.workloads]
+    if baseline is not None:
+        old = {item.name: item for item in baseline.workloads}
+        results = [compare_baseline(r, old.get(r.name), registry, tasks, as_of,
+                                    item.workload.policy.max_cost_increase)
+                   for r, item in zip(results, config.workloads, strict=True)]
+    if strict:
+        results = [r.model_copy(update={"status": "fail"}) if r.status == "warn" else r for r in results]
+    summary = {status: sum(r.status == status for r in results) for status in ("pass", "warn", "fail")}
+    return CheckResult(as_of=as_of, config=config.path, strict=strict, results=results, summary=summary)
+
+
+def failed(result: CheckResult) -> bool:
+    return result.summary["fail"] > 0
