@@ -441,5 +441,29 @@ def init(
     _warn(f"wrote {written}; run `modelpick check`")
 
 
+@app.command(epilog="Examples:\n\n  modelpick scan\n\n  modelpick scan src config --format github --strict\n\n"
+             "Exit codes: 0 nothing unknown or retired, 1 otherwise (deprecated and retiring too with --strict), "
+             "2 a wrong path or option.")
+@guarded
+def scan(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (default: this folder).",
+                                                          show_default=False)] = None,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Output format.")] = None,
+    strict: StrictOpt = False,
+    retirement_warning_days: Annotated[int, typer.Option("--retirement-warning-days", min=0,
+                                                         help="Shutdown this close counts as retiring.")] = 90,
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Find model ids in source and config files; flag unknown, retired, deprecated and unpinned ones."""
+    from modelpick import service
+
+    result = service.scan(list(paths or []), list(registry or []), as_of.date() if as_of else dt.date.today(),
+                          strict=strict, retirement_warning_days=retirement_warning_days)
+    _emit(result, format)
+    if result.summary.get("failing"):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     app()

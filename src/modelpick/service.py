@@ -186,3 +186,12 @@ def init(path: Path, *, model: str, task: str, name: str | None, input_tokens: i
                           else f"{entry.provider}/{model}", task=task, tokens=tokens)
     write_atomically(path, text)
     return path
+
+
+def scan(paths: list[Path], registry_paths: list[Path], as_of: dt.date, *, strict: bool = False,
+         retirement_warning_days: int = 90) -> Any:
+    from modelpick import scan as scanner
+
+    result = scanner.scan(paths, load_registry(registry_paths), as_of, retirement_warning_days)
+    failing = sum(scanner.fails(f.status, strict) for f in result.findings)
+    return result.model_copy(update={"strict": strict, "summary": {**result.summary, "failing": failing}})

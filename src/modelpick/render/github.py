@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from modelpick.report import CheckResult
+from modelpick.scan import ScanResult, fails
 
 
 def _escape_data(text: str) -> str:
@@ -13,7 +14,9 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult | ScanResult) -> str:
+    if isinstance(result, ScanResult):
+        return _scan(result)
     lines = []
     for r in result.results:
         for finding in r.findings:
@@ -25,4 +28,19 @@ def render(result: CheckResult) -> str:
             lines.append(f"::{level} {props}::{_escape_data(finding.message)}")
     s = result.summary
     lines.append(f"modelpick check: {s['pass']} pass, {s['warn']} warn, {s['fail']} fail")
+    return "\n".join(lines) + "\n"
+
+
+def _scan(result: ScanResult) -> str:
+    lines = []
+    for f in result.findings:
+        if f.status == "ok":
+            continue
+        level = "error" if fails(f.status, result.strict) else "warning"
+        props = f"file={_escape_property(f.path)},line={f.line},col={f.column}"
+        props += f",title={_escape_property(f'modelpick scan: {f.status}')}"
+        lines.append(f"::{level} {props}::{_escape_data(f.message)}")
+    s = result.summary
+    lines.append(f"modelpick scan: {s['files']} files, " + ", ".join(
+        f"{s[k]} {k}" for k in ("ok", "unpinned", "retiring", "deprecated", "retired", "unknown")))
     return "\n".join(lines) + "\n"

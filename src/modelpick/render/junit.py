@@ -5,9 +5,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from modelpick.report import CheckResult
+from modelpick.scan import ScanResult, fails
 
 
-def render(result: CheckResult) -> str:
+def render(result: CheckResult | ScanResult) -> str:
+    if isinstance(result, ScanResult):
+        return _scan(result)
     failures = sum(r.status == "fail" for r in result.results)
     counts = {"tests": str(len(result.results)), "failures": str(failures), "errors": "0", "skipped": "0"}
     suites = ET.Element("testsuites", {"name": "modelpick check", **counts})
@@ -22,5 +25,23 @@ def render(result: CheckResult) -> str:
             failure.text = text
         elif r.findings:
             ET.SubElement(case, "system-out").text = text
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    return _xml(suites)
+
+
+def _xml(root: ET.Element) -> str:
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _scan(result: ScanResult) -> str:
+    """One testcase per finding; failures for retired and unknown (and deprecated, retiring with --strict)."""
+    failing = [f for f in result.findings if fails(f.status, result.strict)]
+    counts = {"tests": str(len(result.findings)), "failures": str(len(failing)), "errors": "0", "skipped": "0"}
+    suites = ET.Element("testsuites", {"name": "modelpick scan", **counts})
+    suite = ET.SubElement(suites, "testsuite", {"name": "modelpick scan", **counts})
+    for f in result.findings:
+        case = ET.SubElement(suite, "testcase", {"classname": "modelpick.scan", "name": f"{f.path}:{f.line}:{f.column} {f.text}",
+                                                 "file": f.path, "line": str(f.line)})
+        if f in failing:
+            ET.SubElement(case, "failure", {"type": f.status, "message": f.message}).text = f.message
+    return _xml(suites)

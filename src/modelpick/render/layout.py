@@ -20,6 +20,7 @@ from modelpick.report import (
     TaskList,
     money_text,
 )
+from modelpick.scan import ScanResult
 from modelpick.workload import DEFAULT_REQUESTS_PER_DAY
 
 
@@ -253,3 +254,14 @@ def _check(result: CheckResult, *, show_excluded: bool = False) -> Document:
              f"{', strict' if result.strict else ''})"]
     return Document(sections=[Section(None, ["status", "workload", "model", "$/month", "findings"], rows)],
                     notes=notes)
+
+
+@layout.register
+def _scan(result: ScanResult, *, show_excluded: bool = False) -> Document:
+    rows = [[f.status, f"{f.path}:{f.line}:{f.column}", f.text,
+             f"{f.provider}/{f.model}" if f.provider and f.model else (f.model or "-"), f.message]
+            for f in result.findings]
+    s = result.summary
+    counts = ", ".join(f"{s[k]} {k}" for k in ("ok", "unpinned", "retiring", "deprecated", "retired", "unknown"))
+    return Document(sections=[Section(None, ["status", "where", "text", "model", "message"], rows)],
+                    notes=[f"{s['files']} files scanned: {counts} (as of {result.as_of})"])

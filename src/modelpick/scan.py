@@ -1,0 +1,440 @@
+"""`modelpick scan`: find model ids in source and config files and judge each against the registry.
+
+What counts as a model id
+-------------------------
+Only the content of a quoted string counts: '...', "..." or `...`, on one line, whose content is made of the
+characters a registry id may hold (letters, digits and ``. _ : @ / -``, starting with a letter or digit).
+A string with a space or any other character is never an id, which also keeps an apostrophe in prose
+(``don't use 'gpt-4'``) from pairing with the wrong quote. The column is that of the first character inside
+the quotes, counted in characters (a tab is one), 1-based; lines are 1-based.
+
+A string is a finding when
+
+1. it **is a registry name**: a canonical id, dated snapshot or alias, optionally prefixed ``PROVIDER/``
+   (resolved with `Registry.get`; ``PROVIDER/NAME`` where that provider does not serve NAME is ``unknown``),
+   or
+2. it is **shaped like a model id** that the registry does not know (status ``unknown``).
+
+Shapes are case-sensitive and lowercase (model APIs use lowercase ids; ``GPT-4`` in prose is a product name,
+not an id). A shape is a family prefix followed by a first segment (up to the next ``-``, ``:`` or ``@``)
+that contains a digit or is one of the family's own words (in brackets below), then any lowercase tail:
+
+- ``gpt-`` (or ``oss``); ``chatgpt-`` (digit only: ``chatgpt-4o-latest``)
+- ``o1`` to ``o9``, alone or followed by ``-...`` (``o3-mini``)
+- ``claude-`` (or ``opus sonnet haiku instant``); ``gemini-`` (or ``pro flash ultra nano exp``)
+- ``gemma-``; ``llama-`` (or ``guard``); glued to a digit: ``gemma3``, ``llama3.1``, ``qwen2.5``, ``phi4``
+- ``mistral-`` (or ``large medium small tiny nemo saba``); ``mixtral-``, ``ministral-``; ``pixtral-``
+  (or ``large``); ``codestral-`` (or ``latest mamba``); ``devstral-``, ``magistral-`` (or ``small medium``)
+- ``grok-`` (or ``beta vision code``); ``deepseek-`` (or ``chat reasoner coder prover math``)
+- ``qwen-`` (or ``max plus turbo long coder vl omni math``); ``qwq-``
+- ``command-`` (or ``r a light``: ``command-r-plus``, ``command-a-03-2025``)
+- ``phi-``, ``kimi-``, ``glm-``; ``jamba-`` (or ``large mini``)
+
+So ``gpt-``, ``claude-code``, ``gemini-cli``, ``llama-index``, ``mistral-common`` and ``command-line`` are not
+ids, while ``gpt-4o``, ``claude-3-5-sonnet-20241022``, ``claude-opus-4-1`` and ``llama3.1:8b`` are. Also
+shaped: Hugging Face names under ``meta-llama/``, ``deepseek-ai/`` and ``mistralai/`` (the rest in any case,
+as those organisations spell it), ``PROVIDER/SHAPE`` where PROVIDER is a registry provider (``openai/gpt-9``),
+and cloud ids ``[REGION.]VENDOR.SHAPE`` (``anthropic.claude-3-haiku-20240307-v1:0``,
+``us.meta.llama3-...``). A shape ending in a dot and letters only (``gpt-4.md``, ``claude-3.json``) is a file
+name, not an id. Embedding, speech and image models (``text-embedding-3-small``, ``whisper-1``,
+``gpt-image-1``) are not shaped: the registry holds language models only, and reporting them as unknown
+would fail every scan that uses them.
+
+Status
+------
+Worst first; a finding has exactly one.
+
+- ``unknown``: shaped but not in the registry; the message has a "did you mean" over `Registry.names()`.
+- ``retired`` / ``deprecated``: the entry's lifecycle at ``as_of`` (`rules.lifecycle.status_on`).
+- ``retiring``: still active (or preview) but ``lifecycle.shutdown_on`` falls within
+  ``retirement_warning_days`` after ``as_of`` (as_of < shutdown_on <= as_of + days).
+- ``unpinned``: the name floats. That is, it is not a dated snapshot while the entry has dated snapshots (so
+  the canonical id ``gpt-4.1-nano`` is unpinned: it has ``gpt-4.1-nano-2025-04-14``), or it is an alias
+  ending in ``-latest`` (``mistral-large-latest``), which floats by its name whether or not the registry
+  lists the snapshots it points to. Used only when nothing worse applies.
+- ``ok``: otherwise (``preview`` entries are ok).
+
+A name served by several providers, none of them its creator (`AmbiguousModelError`), is judged on the
+first match in registry order (provider, then id); such a finding has ``provider`` null and its message
+names every PROVIDER/MODEL that serves it.
+
+Which files
+-----------
+Each PATH is a file or a folder; a missing one is an `InputError`. Folders are walked without following
+symlinked folders, and skip ``.git``, ``.hg``, ``.svn``, ``node_modules``, ``__pycache__``, virtual
+environments (a folder holding ``pyvenv.cfg``, or named ``.venv``, ``venv``, ``env``, ``.tox``, ``.nox``)
+and whatever ``.gitignore`` files ignore, with git's rules (pathspec's gitwildmatch: negation, folder
+patterns, anchoring; a deeper ``.gitignore`` overrides a shallower one; nothing inside an ignored folder is
+re-included). When the folder lies inside a git work tree, the ``.gitignore`` files between the top of the
+work tree and the folder apply too. A file named as a PATH is always read, and a folder named as a PATH is
+walked even if its own name is one of those skipped. Files over 5 MiB, files with a NUL byte in their first
+8 KiB and files that are not UTF-8 are skipped; ``summary["files"]`` counts the files read.
+
+Paths in findings are POSIX. With one folder PATH they are relative to it; with several PATHs each folder's
+files are prefixed with the PATH as given, so two folders never produce the same path; a file PATH is shown
+as given. Findings are sorted by path, line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from modelpick.errors import AmbiguousModelError, InputError, ModelpickError, did_you_mean
+from modelpick.registry.loader import Entry, Registry
+from modelpick.rules.lifecycle import status_on
+
+Status = Literal["ok", "unknown", "deprecated", "retiring", "retired", "unpinned"]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+BINARY_PROBE_BYTES = 8192
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__",
+                       ".venv", "venv", "env", ".tox", ".nox"})
+
+
+class ScanFinding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    line: int
+    column: int
+    text: str
+    model: str | None
+    provider: str | None
+    status: Status
+    message: str
+
+
+class ScanResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: str = "1"
+    as_of: dt.date
+    strict: bool = False
+    findings: list[ScanFinding]
+    summary: dict[str, int]
+
+
+FAILING = frozenset({"retired", "unknown"})
+STRICT_FAILING = FAILING | {"deprecated", "retiring"}
+
+
+def fails(status: str, strict: bool) -> bool:
+    """Whether a finding of this status fails the scan: retired or unknown; with strict, deprecated or
+    retiring too."""
+    return status in (STRICT_FAILING if strict else FAILING)
+
+
+def failing(result: ScanResult, strict: bool) -> bool:
+    """True when a finding is retired or unknown, or, with strict, deprecated or retiring."""
+    return any(fails(f.status, strict) for f in result.findings)
+
+
+# --- what a model id looks like -------------------------------------------------------------------------
+
+# A quoted string whose content could be an id (the registry schema's id alphabet).
+QUOTED = re.compile(r"""(["'`])([A-Za-z0-9][A-Za-z0-9._:@/-]*)\1""")
+
+_TAIL = r"(?:[-:@][a-z0-9._:@-]*)?"
+_DIGIT_SEGMENT = r"[a-z.]*[0-9][a-z0-9.]*"
+_FAMILIES: dict[str, tuple[str, ...]] = {
+    "gpt": ("oss",),
+    "chatgpt": (),
+    "claude": ("opus", "sonnet", "haiku", "instant"),
+    "gemini": ("pro", "flash", "ultra", "nano", "exp"),
+    "gemma": (),
+    "llama": ("guard",),
+    "mistral": ("large", "medium", "small", "tiny", "nemo", "saba"),
+    "mixtral": (),
+    "ministral": (),
+    "pixtral": ("large",),
+    "codestral": ("latest", "mamba"),
+    "devstral": ("small", "medium"),
+    "magistral": ("small", "medium"),
+    "grok": ("beta", "vision", "code"),
+    "deepseek": ("chat", "reasoner", "coder", "prover", "math"),
+    "qwen": ("max", "plus", "turbo", "long", "coder", "vl", "omni", "math"),
+    "qwq": (),
+    "command": ("r", "a", "light"),
+    "phi": (),
+    "kimi": (),
+    "glm": (),
+    "jamba": ("large", "mini"),
+}
+_GLUED = ("llama", "gemma", "qwen", "phi")  # also written without the dash: llama3.1, qwen2.5, phi4
+
+
+def _shape_pattern() -> re.Pattern[str]:
+    alternatives = []
+    for prefix, words in _FAMILIES.items():
+        segment = "|".join([_DIGIT_SEGMENT, *words])
+        alternatives.append(f"{prefix}-(?:{segment}){_TAIL}")
+    alternatives.append(f"(?:{'|'.join(_GLUED)})[0-9][a-z0-9.]*{_TAIL}")
+    alternatives.append(f"o[1-9]{_TAIL}")
+    alternatives.append(r"(?:meta-llama|deepseek-ai|mistralai)/[A-Za-z0-9][A-Za-z0-9._:-]*")
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+SHAPE = _shape_pattern()
+_FILE_NAME = re.compile(r"\.[a-z]+$")
+_CLOUD = re.compile(r"(?:(?:us|eu|apac|au|jp|global)\.)?"
+                    r"(?:anthropic|meta|mistral|cohere|deepseek|qwen|openai|ai21|google)\.(.+)")
+
+
+def shaped(text: str, providers: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a string looks like a model id (see the module docstring)."""
+    if SHAPE.fullmatch(text):
+        return not _FILE_NAME.search(text)
+    head, slash, tail = text.partition("/")
+    if slash and head in providers:
+        return shaped(tail)
+    cloud = _CLOUD.fullmatch(text)
+    return bool(cloud) and shaped(cloud.group(1))
+
+
+# --- judging one name -----------------------------------------------------------------------------------
+
+# (model, provider, status, message), or None when the string is not a finding.
+Verdict = tuple[str | None, str | None, str, str] | None
+
+
+class _Judge:
+    """Classifies each distinct string once per scan."""
+
+    def __init__(self, registry: Registry, as_of: dt.date, warning_days: int) -> None:
+        self.registry = registry
+        self.as_of = as_of
+        self.horizon = as_of + dt.timedelta(days=warning_days)
+        self.names = set(registry.names())
+        self.bare = {n for e in registry.entries for n in (e.model.id, *e.model.snapshots, *e.model.aliases)}
+        self.providers = frozenset(registry.providers)
+        self.cache: dict[str, Verdict] = {}
+
+    def __call__(self, text: str) -> Verdict:
+        try:
+            return self.cache[text]
+        except KeyError:
+            verdict = self.cache[text] = self._judge(text)
+            return verdict
+
+    def _known(self, text: str) -> bool:
+        if text in self.names:
+            return True
+        head, slash, tail = text.partition("/")
+        return bool(slash) and head in self.providers and tail in self.bare
+
+    def _judge(self, text: str) -> Verdict:
+        if self._known(text):
+            try:
+                entry = self.registry.get(text)
+            except AmbiguousModelError as exc:
+                entry = self.registry.get(exc.keys[0])
+                return self._judge_entry(text, entry, exc.keys)
+            except ModelpickError:  # PROVIDER/MODEL where that provider does not serve MODEL
+                return None, None, "unknown", f"unknown model {text!r}{did_you_mean(text, self.names)}"
+            else:
+                return self._judge_entry(text, entry, None)
+        if shaped(text, self.providers):
+            return None, None, "unknown", f"unknown model {text!r}{did_you_mean(text, self.names)}"
+        return None
+
+    def _judge_entry(self, text: str, entry: Entry, ambiguous: list[str] | None) -> Verdict:
+        model = entry.model
+        life = model.lifecycle
+        replacement = f"; replacement: {life.replacement}" if life and life.replacement else ""
+        if ambiguous:
+            who = f"served by several providers ({', '.join(ambiguous)}); judged on {entry.key}: "
+            provider = None
+        else:
+            who = f"{entry.key}: "
+            provider = entry.provider
+        status, why = status_on(entry, self.as_of)
+        if status == "retired":
+            return model.id, provider, "retired", f"{who}{why} (as of {self.as_of}){replacement}"
+        if status == "deprecated":
+            return model.id, provider, "deprecated", f"{who}{why} (as of {self.as_of}){replacement}"
+        if life and life.shutdown_on and self.as_of < life.shutdown_on <= self.horizon:
+            days = (life.shutdown_on - self.as_of).days
+            return (model.id, provider, "retiring",
+                    f"{who}shuts down on {life.shutdown_on}, {days} days after {self.as_of}{replacement}")
+        name = text if text in (model.id, *model.snapshots, *model.aliases) else text.partition("/")[2]
+        if name not in model.snapshots and (model.snapshots or
+                                            (name in model.aliases and name.endswith("-latest"))):
+            if model.snapshots:
+                pin = f"pin a dated snapshot: {', '.join(sorted(model.snapshots))}"
+            else:
+                pin = f"it now points to {model.id!r}"
+            return model.id, provider, "unpinned", f"{who}{text!r} is not pinned and may change; {pin}"
+        return model.id, provider, "ok", f"{who}{why}"
+
+
+# --- walking the tree -----------------------------------------------------------------------------------
+
+class _Ignores:
+    """The .gitignore files that apply to one folder: (folder relative to the top, spec), shallowest first.
+    Paths given to `ignored` are relative to the top (the git work tree, else the scanned folder)."""
+
+    def __init__(self, layers: tuple[tuple[str, object], ...] = ()) -> None:
+        self.layers = layers
+
+    def with_file(self, folder: str, gitignore: Path) -> _Ignores:
+        from pathspec import GitIgnoreSpec
+
+        try:
+            lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return self
+        spec = GitIgnoreSpec.from_lines(lines)
+        if not spec.patterns:
+            return self
+        return _Ignores((*self.layers, (folder, spec)))
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        probe_suffix = "/" if is_dir else ""
+        for folder, spec in reversed(self.layers):  # the deepest .gitignore that has a say decides
+            result = spec.check_file(path[len(folder):] + probe_suffix)  # type: ignore[attr-defined]
+            if result.include is not None:
+                return bool(result.include)
+        return False
+
+
+def _git_top(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _root_ignores(root: Path) -> tuple[_Ignores, str]:
+    """The .gitignore files above the scanned folder (up to the git work tree's top) and the folder's path
+    relative to that top ("" or ending in "/")."""
+    try:
+        resolved = root.resolve()
+    except OSError:
+        return _Ignores(), ""
+    top = _git_top(resolved)
+    if top is None or top == resolved:
+        return _Ignores(), ""
+    ignores = _Ignores()
+    parts = resolved.relative_to(top).parts
+    for depth in range(len(parts)):
+        folder = top.joinpath(*parts[:depth])
+        prefix = "".join(f"{p}/" for p in parts[:depth])
+        if (folder / ".gitignore").is_file():
+            ignores = ignores.with_file(prefix, folder / ".gitignore")
+    return ignores, "".join(f"{p}/" for p in parts)
+
+
+def _walk(root: Path) -> Iterator[tuple[str, str]]:
+    """(path relative to root in POSIX form, OS path) of every file to read under root."""
+    ignores, top_prefix = _root_ignores(root)
+    stack: list[tuple[str, str, _Ignores]] = [(str(root), "", ignores)]
+    while stack:
+        folder, rel, ignores = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        names = {e.name for e in entries}
+        if rel and "pyvenv.cfg" in names:
+            continue  # a virtual environment below the scanned folder
+        if ".gitignore" in names:
+            ignores = ignores.with_file(top_prefix + rel, Path(folder, ".gitignore"))
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                continue
+            if (is_dir and name in SKIP_DIRS) or name == ".git":
+                continue
+            path = rel + name
+            if not (is_dir or is_file):
+                continue  # a broken link, a socket, a link to a folder...
+            if ignores.layers and ignores.ignored(top_prefix + path, is_dir):
+                continue
+            if is_dir:
+                subfolders.append((entry.path, path + "/", ignores))
+            else:
+                yield path, entry.path
+        stack.extend(reversed(subfolders))
+
+
+def _read_text(os_path: str) -> str | None:
+    try:
+        with open(os_path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                return None
+            data = handle.read()
+    except OSError:
+        return None
+    if len(data) > MAX_FILE_BYTES or b"\0" in data[:BINARY_PROBE_BYTES]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _scan_text(display: str, text: str, judge: _Judge, out: list[ScanFinding]) -> None:
+    line, line_start, counted_to = 1, 0, 0
+    cache = judge.cache
+    for match in QUOTED.finditer(text):
+        content = match.group(2)
+        verdict = cache[content] if content in cache else judge(content)
+        if verdict is None:
+            continue
+        start = match.start(2)
+        newlines = text.count("\n", counted_to, start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted_to, start) + 1
+        counted_to = start
+        model, provider, status, message = verdict
+        out.append(ScanFinding(path=display, line=line, column=start - line_start + 1, text=content,
+                               model=model, provider=provider, status=status,  # type: ignore[arg-type]
+                               message=message))
+
+
+def scan(paths: list[Path], registry: Registry, as_of: dt.date,
+         retirement_warning_days: int = 90) -> ScanResult:
+    """Find model ids in the files under `paths` (files or folders; the current folder when empty)."""
+    paths = list(paths) or [Path(".")]
+    for path in paths:
+        if not path.exists():
+            raise InputError("no such file or folder", file=str(path))
+    judge = _Judge(registry, as_of, retirement_warning_days)
+    findings: list[ScanFinding] = []
+    files = 0
+    several = len(paths) > 1
+    for path in paths:
+        if path.is_dir():
+            prefix = PurePosixPath(path.as_posix())
+            for rel, os_path in _walk(path):
+                text = _read_text(os_path)
+                if text is None:
+                    continue
+                files += 1
+                _scan_text(str(prefix / rel) if several else rel, text, judge, findings)
+        else:
+            text = _read_text(str(path))
+            if text is None:
+                continue
+            files += 1
+            _scan_text(path.as_posix(), text, judge, findings)
+    findings.sort(key=lambda f: (f.path, f.line, f.column))
+    summary = dict.fromkeys(STATUSES, 0)
+    for finding in findings:
+        summary[finding.status] += 1
+    summary["files"] = files
+    return ScanResult(as_of=as_of, findings=findings, summary=summary)
