@@ -166,3 +166,24 @@ def test_init_writes_a_config_that_checks_and_refuses_to_overwrite(tmp_path: Pat
     assert (tmp_path / "modelpick.yaml").read_text() == "mine\n"
     assert runner.invoke(app, [*args, "--force"]).exit_code == 0
     assert (tmp_path / "modelpick.yaml").read_text() == text
+
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+GOLDEN_DIR = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.mark.parametrize("fmt, golden", [("github", "check.github.txt"), ("junit", "check.junit.xml"),
+                                         ("markdown", "check.markdown.md")])
+def test_check_golden(fmt: str, golden: str, monkeypatch: pytest.MonkeyPatch):
+    """Exact output for tests/fixtures/check/modelpick.yaml (the CONFIG above); MODELPICK_UPDATE_GOLDEN=1
+    rewrites the golden file."""
+    import os
+
+    monkeypatch.chdir(REPO_ROOT)
+    assert (REPO_ROOT / "tests/fixtures/check/modelpick.yaml").read_text() == CONFIG
+    result = run("--config", "tests/fixtures/check/modelpick.yaml", "--format", fmt)
+    assert result.exit_code == 1 and result.stderr == ""
+    path = GOLDEN_DIR / golden
+    if os.environ.get("MODELPICK_UPDATE_GOLDEN") == "1":
+        path.write_text(result.stdout, encoding="utf-8", newline="")
+    assert result.stdout == path.read_text(encoding="utf-8")

@@ -61,5 +61,8 @@ def test_golden(golden: str, monkeypatch: pytest.MonkeyPatch) -> None:
                     f"(MODELPICK_UPDATE_GOLDEN=1 rewrites it):\n{diff}", pytrace=False)
 
 
+CHECK_GOLDENS = ["check.github.txt", "check.junit.xml", "check.markdown.md"]  # test_check_cli.py
+
+
 def test_every_golden_file_has_a_case() -> None:
-    assert sorted(p.name for p in GOLDEN_DIR.iterdir()) == sorted(CASES)
+    assert sorted(p.name for p in GOLDEN_DIR.iterdir()) == sorted([*CASES, *CHECK_GOLDENS])
