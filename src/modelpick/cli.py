@@ -418,11 +418,16 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command(epilog="Examples:\n\n  modelpick init --model gpt-4.1-nano --task classification\n\n"
+@app.command(epilog="Examples:\n\n  modelpick init --model gpt-4.1-nano-2025-04-14 --task classification\n\n"
+             "  modelpick init --from-scan src  # one workload per model id found in src/\n\n"
              "  modelpick init --model claude-haiku-4-5 --name support-bot --task chat --requests-per-day 5000")
 @guarded
 def init(
-    model: Annotated[str, typer.Option("--model", help="The chosen model: MODEL or PROVIDER/MODEL.")],
+    model: Annotated[Optional[list[str]], typer.Option(
+        "--model", help="A chosen model: MODEL or PROVIDER/MODEL (repeatable).")] = None,
+    from_scan: Annotated[Optional[list[Path]], typer.Option(
+        "--from-scan", help="Add a workload for each known model id `modelpick scan` finds here (repeatable).")]
+    = None,
     task: Annotated[str, typer.Option("--task", help="Task profile id.")] = "chat",
     name: Annotated[Optional[str], typer.Option("--name", help="Workload name.")] = None,
     input_tokens: Annotated[Optional[int], typer.Option("--input-tokens", min=0)] = None,
@@ -431,13 +436,16 @@ def init(
     path: Annotated[Path, typer.Option("--path", help="Where to write.")] = Path("modelpick.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
-    """Write a commented starter modelpick.yaml."""
+    """Write a commented starter modelpick.yaml (never over an existing one without --force)."""
     from modelpick import service
 
-    written = service.init(path, model=model, task=task, name=name, input_tokens=input_tokens,
-                           output_tokens=output_tokens, requests_per_day=requests_per_day, force=force,
-                           registry_paths=list(registry or []))
+    request = service.InitRequest(models=list(model or []), from_scan=from_scan, task=task, name=name,
+                                  input_tokens=input_tokens, output_tokens=output_tokens,
+                                  requests_per_day=requests_per_day)
+    written = service.init(path, request, force=force, registry_paths=list(registry or []),
+                           as_of=as_of.date() if as_of else dt.date.today())
     _warn(f"wrote {written}; run `modelpick check`")
 
 

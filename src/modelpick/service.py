@@ -158,33 +158,83 @@ defaults:
     max_cost_ratio: 2.0          # fail when an entry as good costs less than half as much
     retirement_warning_days: 90  # warn this long before the chosen model shuts down
 workloads:
+"""
+
+WORKLOAD_BLOCK = """\
   - name: {name}
-    model: {model}
+    model: {model}{found}
     task: {task}  # `modelpick tasks` lists them
-{tokens}    policy:
+    input_tokens: {input_tokens}
+    output_tokens: {output_tokens}
+    policy:
       max_rank: 10               # fail when the chosen model falls below 10th for this workload
       require_snapshot: false    # true: fail unless `model` is a dated snapshot
 """
 
 
-def init(path: Path, *, model: str, task: str, name: str | None, input_tokens: int | None,
-         output_tokens: int | None, requests_per_day: int, force: bool, registry_paths: list[Path]) -> Path:
+@dataclass
+class InitRequest:
+    models: list[str]
+    from_scan: list[Path] | None = None
+    task: str = "chat"
+    name: str | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    requests_per_day: int = 1000
+
+
+def _scanned_models(paths: list[Path], registry: Registry, as_of: dt.date) -> list[tuple[str, str]]:
+    """(model as written, where first found) for each distinct registry entry the scan finds."""
+    from modelpick.scan import scan as run_scan
+
+    seen: dict[str, tuple[str, str]] = {}
+    for finding in run_scan(paths, registry, as_of).findings:
+        if finding.model is None or finding.status == "unknown":
+            continue
+        key = f"{finding.provider}/{finding.model}" if finding.provider else finding.text
+        written = finding.text
+        if finding.provider and not written.startswith(f"{finding.provider}/"):
+            written = f"{finding.provider}/{written}"  # as written, with the provider that serves it
+        seen.setdefault(key, (written, f"{finding.path}:{finding.line}"))
+    if not seen:
+        raise InputError("found no model id the registry knows; name one with --model",
+                         path="--from-scan " + " ".join(str(p) for p in paths))
+    return list(seen.values())
+
+
+def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[Path], as_of: dt.date) -> Path:
     from modelpick.atomic import write_atomically
 
-    if path.exists() and not force:
-        raise InputError("already exists; --force overwrites it", file=str(path))
     if path.is_dir():
         raise InputError("is a folder", file=str(path))
+    if path.exists() and not force:
+        raise InputError("already exists; --force overwrites it", file=str(path))
     registry = load_registry(registry_paths)
-    entry = registry.get(model)
     tasks = load_tasks()
-    tasks.get(task)
-    example = tasks.profiles[task].example
-    tokens = (f"    input_tokens: {input_tokens if input_tokens is not None else example.get('input_tokens', 1000)}\n"
-              f"    output_tokens: {output_tokens if output_tokens is not None else example.get('output_tokens', 200)}\n")
-    text = STARTER.format(requests_per_day=requests_per_day, name=name or task, model=model if "/" in model
-                          else f"{entry.provider}/{model}", task=task, tokens=tokens)
-    write_atomically(path, text)
+    if request.task not in tasks.profiles:
+        raise UnknownTaskError(request.task, tasks.profiles, option="--task")
+    example = tasks.profiles[request.task].example
+    chosen = []
+    for model in request.models:
+        entry = registry.get(model)
+        chosen.append((model if "/" in model else f"{entry.provider}/{model}", ""))
+    if request.from_scan is not None:
+        chosen += [(model, f"  # found at {where}") for model, where in
+                   _scanned_models(request.from_scan, registry, as_of)]
+    if not chosen:
+        raise InputError("name a model with --model, or find them with --from-scan", path="init")
+    blocks = []
+    for index, (model, found) in enumerate(chosen):
+        name = request.name if request.name and len(chosen) == 1 else model.rsplit("/", 1)[-1]
+        if request.name and len(chosen) > 1:
+            name = f"{request.name}-{index + 1}"
+        blocks.append(WORKLOAD_BLOCK.format(
+            name=name, model=model, found=found, task=request.task,
+            input_tokens=request.input_tokens if request.input_tokens is not None
+            else example.get("input_tokens", 1000),
+            output_tokens=request.output_tokens if request.output_tokens is not None
+            else example.get("output_tokens", 200)))
+    write_atomically(path, STARTER.format(requests_per_day=request.requests_per_day) + "".join(blocks))
     return path
 
 

@@ -187,3 +187,29 @@ def test_check_golden(fmt: str, golden: str, monkeypatch: pytest.MonkeyPatch):
     if os.environ.get("MODELPICK_UPDATE_GOLDEN") == "1":
         path.write_text(result.stdout, encoding="utf-8", newline="")
     assert result.stdout == path.read_text(encoding="utf-8")
+
+
+def test_init_from_scan_adds_a_workload_per_known_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.py").write_text('A = "acme-alpha-2025-06-01"\nB = "gpt-9000"\n')
+    (src / "b.py").write_text('C = "hostco/hostco-reasoner"\nD = "alpha"\n')
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "--registry", str(FIXTURES), "--from-scan", "src", "--as-of", "2025-12-01"])
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "modelpick.yaml").read_text()
+    assert [line.strip() for line in text.splitlines() if line.strip().startswith(("- name:", "model:"))] == [
+        "- name: acme-alpha-2025-06-01", "model: acme/acme-alpha-2025-06-01  # found at a.py:1",
+        "- name: hostco-reasoner", "model: hostco/hostco-reasoner  # found at b.py:1",
+    ]
+    assert run("--format", "json").exit_code in (0, 1)
+
+
+def test_init_from_scan_with_nothing_known(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.py").write_text('B = "gpt-9000"\n')
+    result = runner.invoke(app, ["init", "--registry", str(FIXTURES), "--from-scan", "."])
+    assert result.exit_code == 2
+    assert result.stderr == ("modelpick: error: --from-scan .: found no model id the registry knows; "
+                             "name one with --model\n")
+    assert not (tmp_path / "modelpick.yaml").exists()
