@@ -71,7 +71,7 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
                                findings=[Finding(rule="unknown-model", severity="error", message=exc.message)],
                                cost=None, best_alternative=None)
     ctx = ranking.resolve(w, tasks, as_of)
-    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx)}
+    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx, scale)}
     chosen = evaluations[entry.key]
     estimate = chosen.estimate
     findings: list[Finding] = []

@@ -178,9 +178,8 @@ def _evaluate_all(registry: Registry, ctx: Context) -> list[_Evaluation]:
     return out
 
 
-def _score(evaluations: list[_Evaluation], registry: Registry, ctx: Context) -> list[_Evaluation]:
+def _score(evaluations: list[_Evaluation], scale: BenchmarkScale, ctx: Context) -> list[_Evaluation]:
     """Score and rank the entries that fit; returns them in rank order."""
-    scale = BenchmarkScale(registry)
     fitting = [e for e in evaluations if not e.excluded]
     for ev in fitting:
         ev.quality, ev.quality_basis = scale.quality(ev.entry, ctx.task)
@@ -268,9 +267,11 @@ def workload_echo(ctx: Context) -> dict[str, Any]:
     return data
 
 
-def evaluate(registry: Registry, ctx: Context) -> list[_Evaluation]:
+def evaluate(registry: Registry, ctx: Context, scale: BenchmarkScale | None = None) -> list[_Evaluation]:
+    """Every entry, excluded with its reasons or scored and ranked. `scale` may be shared between calls on
+    one registry (check evaluates one workload after another)."""
     evaluations = _evaluate_all(registry, ctx)
-    _score(evaluations, registry, ctx)
+    _score(evaluations, scale or BenchmarkScale(registry), ctx)
     return evaluations
 
 
