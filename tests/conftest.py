@@ -18,9 +18,12 @@ FIXTURE_FILES = (FIXTURE_DIR / "acme.yaml", FIXTURE_DIR / "hostco.yaml")
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The registry cache goes to a folder of the test run's own, never the user's ~/.cache."""
+    """The registry cache goes to a folder of the test run's own, never the user's ~/.cache; the user's own
+    registry layers (config folder, MODELPICK_REGISTRY) never reach the tests."""
     patch = pytest.MonkeyPatch()
     patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    patch.delenv("MODELPICK_REGISTRY", raising=False)
     yield
     patch.undo()
 

@@ -262,3 +262,68 @@ def test_money_number_of_a_month_not_divisible_into_days(run):
 )
 def test_money_number_rounding(value, shown):
     assert repr(money_number(value)) == shown
+
+
+# --- price history (pricing.effective_from / pricing.history) -----------------------------------------------
+
+
+@pytest.fixture
+def repriced(fixture_registry):
+    """acme-alpha at 1.00/4.00 from 2026-03-01, 2.00/8.00 before (from 2025-06-01), 0.80/3.20 from 2027-01-01."""
+    from dataclasses import replace
+
+    from modelpick.registry.schema import Pricing
+
+    entry = fixture_registry.get("acme/acme-alpha")
+    data = entry.model.pricing.model_dump()
+    data.update(effective_from="2026-03-01", history=[
+        {"source": "fixture", "effective_from": "2025-06-01", "input": "2.00", "output": "8.00"},
+        {"source": "fixture", "effective_from": "2027-01-01", "input": "0.80", "output": "3.20"},
+    ])
+    return replace(entry, model=entry.model.model_copy(update={"pricing": Pricing.model_validate(data)}))
+
+
+@pytest.mark.parametrize("day, per_request, warning", [
+    ("2025-05-31", "0.0060", "no price known on 2025-05-31: the earliest known prices (from 2025-06-01) are used"),
+    ("2025-06-01", "0.0060", None),
+    ("2026-02-28", "0.0060", None),   # 1000 x 2.00 + 500 x 8.00, per 1M
+    ("2026-03-01", "0.0030", None),   # 1000 x 1.00 + 500 x 4.00
+    ("2026-12-31", "0.0030", None),
+    ("2027-01-01", "0.0024", None),   # 1000 x 0.80 + 500 x 3.20
+])
+def test_the_price_in_force_on_the_day_is_used(repriced, make_workload, day, per_request, warning):
+    import datetime as dt
+
+    est = cost.estimate(repriced, make_workload(), 1000, 500, dt.date.fromisoformat(day))
+    assert est.per_request == D(per_request)
+    assert est.warnings == ([warning] if warning else [])
+
+
+def test_without_a_day_the_main_prices_apply(repriced, make_workload):
+    assert cost.estimate(repriced, make_workload(), 1000, 500).per_request == D("0.0030")
+
+
+def test_a_dated_price_list_keeps_its_own_tiers_and_batch(repriced, make_workload):
+    import datetime as dt
+
+    est = cost.estimate(repriced, make_workload(batch=True), 300_000, 0, dt.date(2025, 7, 1))
+    assert est.warnings == [NO_BATCH]
+    assert est.tier is None
+    assert est.per_request == D("0.6")  # 300,000 x 2.00 / 1M: the 2025 list has no tiers and no batch price
+
+
+@pytest.mark.parametrize("update, message", [
+    ({"history": [{"source": "fixture", "effective_from": "2025-06-01", "input": 1, "output": 1}]},
+     "effective_from is required when history is given"),
+    ({"effective_from": "2025-06-01",
+      "history": [{"source": "fixture", "effective_from": "2025-06-01", "input": 1, "output": 1}]},
+     "each effective_from date may appear once"),
+])
+def test_history_needs_distinct_dates(fixture_registry, update, message):
+    from pydantic import ValidationError
+
+    from modelpick.registry.schema import Pricing
+
+    data = {**fixture_registry.get("acme/acme-alpha").model.pricing.model_dump(), **update}
+    with pytest.raises(ValidationError, match=message):
+        Pricing.model_validate(data)

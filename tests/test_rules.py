@@ -7,9 +7,20 @@ import datetime as dt
 import pytest
 
 from modelpick import cost, ranking
-from modelpick.rules import RULES, Findings, RuleContext, apply_rules
 from modelpick.rules import (
-    budget, context, features, knowledge, lifecycle, modalities, providers, quality, speed,
+    RULES,
+    Findings,
+    RuleContext,
+    apply_rules,
+    budget,
+    context,
+    features,
+    knowledge,
+    lifecycle,
+    modalities,
+    providers,
+    quality,
+    speed,
 )
 
 AS_OF = dt.date(2026, 1, 1)

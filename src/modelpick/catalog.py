@@ -8,7 +8,7 @@ from typing import Any
 
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import Cited, iter_citations
-from modelpick.report import ModelInfo, ModelList, ModelShow, TaskInfo, TaskList, money_number
+from modelpick.report import ModelInfo, ModelList, ModelShow, TaskInfo, TaskList, ValueOrigin, money_number
 from modelpick.rules.lifecycle import status_on
 
 _CITATION_FIELDS = {"source", "read", "note", "others"}
@@ -38,6 +38,9 @@ def _info_fields(entry: Entry, as_of: dt.date) -> dict[str, Any]:
     lifecycle = _plain(m.lifecycle) if m.lifecycle else {"status": "active"}
     lifecycle.update(status_as_of=status, as_of=as_of.isoformat(), detail=why)
     pricing = _plain(m.pricing)
+    if m.pricing.history:
+        in_force, _ = m.pricing.in_force(as_of)
+        pricing["in_force_from"] = getattr(in_force, "effective_from", None)
     benchmarks = {}
     for key, bench in sorted(m.benchmarks.items()):
         cite = entry.cite(bench)
@@ -64,8 +67,25 @@ def _info_fields(entry: Entry, as_of: dt.date) -> dict[str, Any]:
     )
 
 
-def show(entry: Entry, as_of: dt.date) -> ModelShow:
-    return ModelShow(**_info_fields(entry, as_of))
+def _value_at(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        data = data[int(part)] if isinstance(data, list) else data.get(part) if isinstance(data, dict) else None
+    return data
+
+
+def origins(entry: Entry) -> list[ValueOrigin]:
+    """Every value the layers set, in file order, with the layer, file, line and source behind it."""
+    data = _jsonable(entry.model.model_dump())
+    rows = []
+    for path, origin in entry.origins.items():
+        cite = entry.cite_source(origin.source) if origin.source else {"url": None, "read": None}
+        rows.append(ValueOrigin(path=path, value=_value_at(data, path), layer=origin.layer, file=origin.file,
+                                line=origin.line, source=origin.source, url=cite["url"], read=cite["read"] or origin.read))
+    return rows
+
+
+def show(entry: Entry, as_of: dt.date, *, with_origins: bool = False) -> ModelShow:
+    return ModelShow(**_info_fields(entry, as_of), origins=origins(entry) if with_origins else None)
 
 
 def citation_text(entry: Entry, cited: Cited) -> str:

@@ -146,7 +146,7 @@ def compare_baseline(result: CheckedWorkload, old: ConfiguredWorkload | None, re
                             per_month=result.cost.per_month if result.cost else None)
         return result.model_copy(update={"baseline": change})
     ctx = ranking.resolve(old.workload, tasks, as_of)
-    before = cost_model.estimate(entry, old.workload, ctx.input_tokens, ctx.output_tokens).per_month
+    before = cost_model.estimate(entry, old.workload, ctx.input_tokens, ctx.output_tokens, ctx.as_of).per_month
     after = result.cost.per_month if result.cost else None
     ratio = float(after / before - 1) if after is not None and before else None
     change = CostChange(baseline_model=entry.key, baseline_per_month=before, per_month=after,

@@ -330,11 +330,14 @@ def show(
     format: FormatOpt = None,
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
+    sources: Annotated[bool, typer.Option("--sources", help="Also list every value with the registry layer, "
+                                          "file, line and source it came from.")] = False,
 ) -> None:
     """Everything the registry holds on one entry, with sources."""
     from modelpick import service
 
-    _emit(service.show(model, list(registry or []), as_of.date() if as_of else dt.date.today()), format)
+    _emit(service.show(model, list(registry or []), as_of.date() if as_of else dt.date.today(),
+                       with_origins=sources), format)
 
 
 @app.command(epilog="Examples:\n\n  modelpick models --provider openai\n\n"

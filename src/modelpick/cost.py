@@ -16,11 +16,12 @@ requests_per_month when the workload gives that.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from modelpick.registry.loader import Entry
-from modelpick.registry.schema import PriceSet
+from modelpick.registry.schema import PriceSchedule, PriceSet
 from modelpick.workload import DEFAULT_REQUESTS_PER_DAY, Workload
 
 MILLION = Decimal(1_000_000)
@@ -75,10 +76,15 @@ def reasoning_tokens(entry: Entry, workload: Workload, output_tokens: int) -> tu
                       f"output token, source {default.source}); set reasoning_tokens for an exact figure")
 
 
-def select_prices(entry: Entry, input_tokens: int, batch: bool) -> tuple[PriceSet, bool, str | None, list[str]]:
-    """The price set for a request: (prices, batch applied, tier name, warnings)."""
-    pricing = entry.model.pricing
+def select_prices(entry: Entry, input_tokens: int, batch: bool,
+                  as_of: dt.date | None = None) -> tuple[PriceSet, bool, str | None, list[str]]:
+    """The price set for a request: (prices, batch applied, tier name, warnings). With `as_of`, from the
+    price list in force that day (pricing.history); without, from the entry's main price list."""
+    pricing: PriceSchedule = entry.model.pricing
     warnings: list[str] = []
+    if as_of is not None:
+        pricing, note = entry.model.pricing.in_force(as_of)
+        warnings += [note] if note else []
     tier = None
     prices: PriceSet = pricing
     batch_prices = pricing.batch
@@ -96,9 +102,11 @@ def select_prices(entry: Entry, input_tokens: int, batch: bool) -> tuple[PriceSe
     return prices, False, tier_name, warnings
 
 
-def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens: int) -> CostEstimate:
-    """The cost of the workload on one entry. Token counts come resolved (task defaults applied)."""
-    prices, batch, tier, warnings = select_prices(entry, input_tokens, workload.batch)
+def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens: int,
+             as_of: dt.date | None = None) -> CostEstimate:
+    """The cost of the workload on one entry, at the prices in force on `as_of`. Token counts come resolved
+    (task defaults applied)."""
+    prices, batch, tier, warnings = select_prices(entry, input_tokens, workload.batch, as_of)
     reasoning, note = reasoning_tokens(entry, workload, output_tokens)
     if note:
         warnings.append(note)

@@ -170,7 +170,7 @@ def _latency(entry: Entry, generated: Decimal) -> float | None:
 def _evaluate_all(registry: Registry, ctx: Context) -> list[_Evaluation]:
     out = []
     for entry in registry.entries:
-        estimate = cost_model.estimate(entry, ctx.workload, ctx.input_tokens, ctx.output_tokens)
+        estimate = cost_model.estimate(entry, ctx.workload, ctx.input_tokens, ctx.output_tokens, ctx.as_of)
         rule_ctx = RuleContext(ctx.workload, ctx.task_id, ctx.task, ctx.as_of, ctx.input_tokens,
                                ctx.output_tokens, estimate)
         findings = apply_rules(entry, rule_ctx)

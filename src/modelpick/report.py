@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 SCHEMA_VERSION = "1"
 
@@ -158,8 +158,22 @@ class ModelInfo(Result):
     file: str
 
 
+class ValueOrigin(Result):
+    """Where one value of an entry was set: its registry layer, file and line, and the source it cites."""
+
+    path: str
+    value: Any
+    layer: str
+    file: str
+    line: int | None
+    source: str | None
+    url: str | None
+    read: str | None
+
+
 class ModelShow(ModelInfo):
     schema_version: str = SCHEMA_VERSION
+    origins: list[ValueOrigin] | None = Field(default=None, description="with --sources: every value's origin")
 
 
 class ModelList(Result):

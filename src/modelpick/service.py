@@ -101,9 +101,9 @@ def cost(request: Request, model: str) -> CostResult:
     return ranking.cost(registry, ctx, registry.get(model))
 
 
-def show(model: str, registry_paths: list[Path], as_of: dt.date) -> ModelShow:
+def show(model: str, registry_paths: list[Path], as_of: dt.date, *, with_origins: bool = False) -> ModelShow:
     registry = load_registry(registry_paths)
-    return catalog.show(registry.get(model), as_of)
+    return catalog.show(registry.get(model), as_of, with_origins=with_origins)
 
 
 def models(registry_paths: list[Path], as_of: dt.date, **filters: Any) -> ModelList:

@@ -1,4 +1,4 @@
-"""Load registry files: the bundled data/ inside the package, then each --registry file or folder."""
+"""Load the registry: the bundled data/ inside the package, then the layers above it (see layers.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from modelpick import __version__
 from modelpick.atomic import write_atomically
-from modelpick.errors import AmbiguousModelError, InputError, UnknownModelError, UnknownTaskError
+from modelpick.errors import AmbiguousModelError, UnknownModelError, UnknownTaskError
+from modelpick.registry.layers import LayerPath, Origin, layer_paths, merge_layers, validate_entry
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
 from modelpick.yamlfile import read_yaml, validation_error
 
@@ -32,6 +33,14 @@ class Entry:
     model: ModelEntry
     sources: dict[str, Source]
     file: str
+    # key path ("pricing.input") -> where the value was set; empty for entries built in code
+    origins: dict[str, Origin] = field(default_factory=dict, compare=False)
+
+    def origin(self, path: str) -> Origin | None:
+        """Where the value at `path` (or, for a block, its first value) was set."""
+        if path in self.origins:
+            return self.origins[path]
+        return next((o for p, o in self.origins.items() if p.startswith(f"{path}.")), None)
 
     @property
     def key(self) -> str:
@@ -47,11 +56,17 @@ class Entry:
 
     def cite(self, cited: Cited) -> dict[str, str | None]:
         """The URL (or data set) and read date behind a citation."""
-        named = self.sources.get(cited.source)
+        found = self.cite_source(cited.source)
+        if found["read"] is None and cited.read is not None:
+            found["read"] = cited.read.isoformat()
+        return found
+
+    def cite_source(self, source: str) -> dict[str, str | None]:
+        """A source name resolved through the entry's sources table; a name not in it is a URL or data set."""
+        named = self.sources.get(source)
         if named is not None:
-            return {"source": cited.source, "url": named.url, "read": named.read.isoformat()}
-        return {"source": cited.source, "url": cited.source,
-                "read": cited.read.isoformat() if cited.read else None}
+            return {"source": source, "url": named.url, "read": named.read.isoformat()}
+        return {"source": source, "url": source, "read": None}
 
 
 class Registry:
@@ -92,14 +107,6 @@ class Registry:
         raise AmbiguousModelError(name, [e.key for e in matches])
 
 
-def _yaml_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*.y*ml") if p.is_file() and p.suffix in (".yaml", ".yml"))
-    if not path.exists():
-        raise InputError("no such file or folder", file=str(path))
-    return [path]
-
-
 def load_provider_file(path: Path, display: str | None = None) -> ProviderFile:
     doc = read_yaml(path, display)
     if not isinstance(doc.data, dict):
@@ -110,50 +117,58 @@ def load_provider_file(path: Path, display: str | None = None) -> ProviderFile:
         raise validation_error(doc, exc, model=ProviderFile) from None
 
 
-def _cache_file(contents: list[bytes]) -> Path | None:
-    """Where the validated form of exactly these file contents is cached, or None when caching is off."""
+_CACHE_FORMAT = 2  # bump when the cached shape changes, so a development checkout never reads a stale cache
+
+
+def _cache_file(files: list[LayerPath]) -> Path | None:
+    """Where the merged registry built from exactly these files (contents, names, layers) is cached, or None
+    when caching is off or a file cannot be read (the load then reports it)."""
     if os.environ.get("MODELPICK_NO_CACHE"):
         return None
+    digest = hashlib.sha256(f"{__version__} {_CACHE_FORMAT}".encode())
+    try:
+        for file in files:
+            digest.update(f"{file.layer}\0{file.display}\0".encode())
+            digest.update(hashlib.sha256(file.path.read_bytes()).digest())
+    except OSError:
+        return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    digest = hashlib.sha256(__version__.encode())
-    for content in contents:
-        digest.update(hashlib.sha256(content).digest())
     return Path(base) / "modelpick" / f"registry-{digest.hexdigest()[:32]}.json"
 
 
-def _parse_all(files: list[tuple[Path, str]]) -> list[tuple[str, ProviderFile]]:
-    """Parse and validate every file; reuse a cache keyed by the files' contents, since parsing YAML is
-    most of modelpick's start-up time and the validated result only changes when the bytes do."""
-    try:
-        contents = [path.read_bytes() for path, _ in files]
-    except OSError:
-        contents = []
-    cache = _cache_file(contents) if contents else None
+def _to_json(entry: Entry) -> dict[str, object]:
+    return {"provider": entry.provider, "provider_name": entry.provider_name, "file": entry.file,
+            "sources": {k: s.model_dump(mode="json") for k, s in entry.sources.items()},
+            "model": entry.model.model_dump_json(),
+            "origins": {p: [o.layer, o.file, o.line, o.source, o.read] for p, o in entry.origins.items()}}
+
+
+def _from_json(data: dict) -> Entry:  # type: ignore[type-arg]
+    return Entry(data["provider"], data["provider_name"], ModelEntry.model_validate_json(data["model"]),
+                 {k: Source.model_validate(s) for k, s in data["sources"].items()}, data["file"],
+                 {p: Origin(*o) for p, o in data["origins"].items()})
+
+
+def load_entries(files: list[LayerPath]) -> list[Entry]:
+    """Parse, merge and validate the layer files; reuse a cache keyed by their contents, since parsing YAML
+    is most of modelpick's start-up time and the merged result only changes when the bytes do."""
+    cache = _cache_file(files)
     if cache is not None and cache.is_file():
-        with contextlib.suppress(OSError, ValueError):  # a damaged cache is rebuilt below
-            cached = json.loads(cache.read_text(encoding="utf-8"))
-            return [(display, ProviderFile.model_validate_json(text)) for display, text in cached]
-    parsed = [(display, load_provider_file(path, display)) for path, display in files]
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):  # a damaged cache is rebuilt below
+            return [_from_json(item) for item in json.loads(cache.read_text(encoding="utf-8"))]
+    docs = [(file, read_yaml(file.path, file.display)) for file in files]
+    entries = [Entry(m.provider, m.provider_name or m.provider, validate_entry(m), m.sources, m.file, m.origins)
+               for m in merge_layers(docs)]
     if cache is not None:
-        payload = json.dumps([(display, pf.model_dump_json()) for display, pf in parsed])
         with contextlib.suppress(OSError):  # caching is an optimisation; a read-only home must not fail
-            write_atomically(cache, payload)
-    return parsed
+            write_atomically(cache, json.dumps([_to_json(e) for e in entries]))
+    return entries
 
 
 def load_registry(extra: list[Path] | tuple[Path, ...] = ()) -> Registry:
-    """The bundled registry, then each extra file or folder; a later entry with the same
-    PROVIDER/MODEL replaces the earlier one."""
-    by_key: dict[str, Entry] = {}
-    bundled = bundled_data() / "models"
-    files = [(p, f"data/models/{p.name}") for p in sorted(bundled.glob("*.yaml"))]
-    for path in extra:
-        files += [(p, str(p)) for p in _yaml_files(path)]
-    for display, parsed in _parse_all(files):
-        for model in parsed.models:
-            entry = Entry(parsed.provider, parsed.name, model, parsed.sources, display)
-            by_key[entry.key] = entry
-    return Registry(list(by_key.values()))
+    """The bundled registry with every layer above it (user config folder, MODELPICK_REGISTRY, each
+    --registry path), merged field by field."""
+    return Registry(load_entries(layer_paths(bundled_data() / "models", extra)))
 
 
 class Tasks:

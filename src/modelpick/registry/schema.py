@@ -151,10 +151,11 @@ class PriceTier(PriceSet):
     batch: PriceSet | None = None
 
 
-class Pricing(PriceSet, Cited):
+class PriceSchedule(PriceSet):
+    """A full price list: standard prices, batch prices and long-context tiers."""
+
     batch: PriceSet | None = None
     tiers: list[PriceTier] = []
-    others: list[Alternative] = []
 
     @field_validator("tiers")
     @classmethod
@@ -163,6 +164,42 @@ class Pricing(PriceSet, Cited):
         if thresholds != sorted(set(thresholds)):
             raise ValueError("tiers must be listed by rising above_input_tokens, each threshold once")
         return tiers
+
+
+class DatedPricing(PriceSchedule, Cited):
+    """Prices in force from `effective_from` until the next dated price list (earlier or announced)."""
+
+    effective_from: dt.date
+
+
+class Pricing(PriceSchedule, Cited):
+    effective_from: dt.date | None = Field(default=None, description="the day these prices took effect")
+    history: list[DatedPricing] = Field(
+        default=[], description="other dated price lists (earlier ones, or announced changes); --as-of picks one")
+    others: list[Alternative] = []
+
+    @model_validator(mode="after")
+    def _dated(self) -> Pricing:
+        dates = [h.effective_from for h in self.history]
+        if dates and self.effective_from is None:
+            raise ValueError("effective_from is required when history is given, to order the price lists")
+        if len({self.effective_from, *dates}) != len(dates) + 1:
+            raise ValueError("each effective_from date may appear once")
+        return self
+
+    def in_force(self, day: dt.date) -> tuple[PriceSchedule, str | None]:
+        """The price list in force on `day` (the latest effective_from on or before it), and a warning when
+        no price was in force yet, in which case the earliest is used."""
+        if not self.history:
+            return self, None
+        dated: list[tuple[dt.date, PriceSchedule]] = sorted(
+            [(self.effective_from, self), *((h.effective_from, h) for h in self.history)],  # type: ignore[list-item]
+            key=lambda pair: pair[0])
+        current = [prices for start, prices in dated if start <= day]
+        if current:
+            return current[-1], None
+        first_day, first = dated[0]
+        return first, f"no price known on {day}: the earliest known prices (from {first_day}) are used"
 
 
 class Lifecycle(Cited):
@@ -236,6 +273,16 @@ class ProviderFile(Strict):
                         "table, so it needs its own `read` date"
                     )
         return self
+
+
+class LayerFile(Strict):
+    """A registry file as a layer: its entries may be partial when they override a lower layer's entry."""
+
+    provider: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    name: str | None = None
+    url: str | None = None
+    sources: dict[str, Source] = {}
+    models: list[Any]
 
 
 def iter_citations(entry: ModelEntry) -> list[tuple[str, Cited]]:

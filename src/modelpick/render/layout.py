@@ -214,8 +214,20 @@ def _info_rows(m: ModelInfo) -> list[list[str]]:
 
 @layout.register
 def _show(result: ModelShow, *, show_excluded: bool = False) -> Document:
-    return Document(title=f"{result.provider}/{result.id}",
-                    sections=[Section(None, ["field", "value", "source"], _info_rows(result))])
+    sections = [Section(None, ["field", "value", "source"], _info_rows(result))]
+    if result.origins is not None:
+        rows = [[o.path, _value_text(o.value), o.layer, f"{o.file}:{o.line}" if o.line else o.file,
+                 f"{o.url} ({o.read})" if o.read else str(o.url or "-")] for o in result.origins]
+        sections.append(Section("where each value comes from", ["value", "is", "layer", "file", "source"], rows))
+    return Document(title=f"{result.provider}/{result.id}", sections=sections)
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_value_text(v) for v in value) if all(not isinstance(v, dict) for v in value) \
+            else f"{len(value)} items"
+    text = "-" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 @layout.register
