@@ -165,3 +165,15 @@ def test_json_output(old_new: tuple[Registry, Registry], tasks: Tasks) -> None:
     assert old[0] == {"field": "lifecycle.shutdown_on", "old": "2026-06-01", "new": "2026-01-01"}
     workload = data["workloads"][0]
     assert (workload["old_per_month"], workload["new_per_month"], workload["old_top_new_per_month"]) == (54, 64.8, 84)
+
+
+def test_dated_price_lists_are_keyed_by_their_date(make_entry: Any) -> None:
+    flat = make_entry("p", "m", pricing={"source": "f", "input": 1, "output": 2})
+    dated = make_entry("p", "m", pricing={
+        "source": "f", "input": 1, "output": 2, "effective_from": "2026-01-01",
+        "history": [{"source": "g", "read": "2025-01-02", "effective_from": "2025-01-01", "input": 3, "output": 6}]})
+    assert compare_entries(flat, dated, AS_OF) == [
+        FieldChange(field="pricing.effective_from", old=None, new=dt.date(2026, 1, 1)),
+        FieldChange(field="pricing.history.2025-01-01.input", old=None, new=Decimal(3)),
+        FieldChange(field="pricing.history.2025-01-01.output", old=None, new=Decimal(6)),
+    ]

@@ -26,7 +26,8 @@ HEADER = [
     "batch_output_usd_per_1m", "batch_reasoning_usd_per_1m",
     "reasoning", "open_weights", "input_modalities", "output_modalities", "features",
     "lifecycle_status", "status_as_of", "deprecated_on", "shutdown_on", "replacement",
-    "output_tokens_per_s", "ttft_s", "snapshots", "aliases", "pricing_source", "pricing_read", "tiers",
+    "output_tokens_per_s", "ttft_s", "snapshots", "aliases", "pricing_source", "pricing_read",
+    "pricing_effective_from", "tiers",
 ]
 
 # Written by hand from tests/fixtures/registry/acme.yaml.
@@ -43,6 +44,7 @@ ALPHA_CSV = {
     "lifecycle_status": "active", "status_as_of": "2026-01-15", "deprecated_on": "", "shutdown_on": "",
     "replacement": "", "output_tokens_per_s": "100", "ttft_s": "0.5", "snapshots": "acme-alpha-2025-06-01",
     "aliases": "alpha", "pricing_source": "https://example.invalid/fixture", "pricing_read": "2026-01-01",
+    "pricing_effective_from": "",
     "tiers": '[{"above_input_tokens":200000,"input_usd_per_1m":2,"cached_input_usd_per_1m":0.2,'
              '"cache_write_usd_per_1m":2.5,"output_usd_per_1m":8,"reasoning_usd_per_1m":null,'
              '"batch_input_usd_per_1m":1,"batch_cached_input_usd_per_1m":0.1,"batch_cache_write_usd_per_1m":null,'
@@ -60,7 +62,7 @@ LEGACY_CSV = {
     "features": "", "lifecycle_status": "retired", "status_as_of": "2026-01-15", "deprecated_on": "2024-06-01",
     "shutdown_on": "2025-01-01", "replacement": "acme-old", "output_tokens_per_s": "", "ttft_s": "",
     "snapshots": "", "aliases": "", "pricing_source": "https://example.invalid/fixture",
-    "pricing_read": "2026-01-01", "tiers": "",
+    "pricing_read": "2026-01-01", "pricing_effective_from": "", "tiers": "",
 }
 # Written by hand from tests/fixtures/registry/hostco.yaml.
 REASONER_JSON = {
@@ -75,7 +77,7 @@ REASONER_JSON = {
     "features": ["tool_calling", "streaming"], "lifecycle_status": "preview", "status_as_of": "2026-01-15",
     "deprecated_on": None, "shutdown_on": None, "replacement": None, "output_tokens_per_s": 80, "ttft_s": 1,
     "snapshots": [], "aliases": [], "pricing_source": "https://example.invalid/fixture",
-    "pricing_read": "2026-01-01", "tiers": [],
+    "pricing_read": "2026-01-01", "pricing_effective_from": None, "tiers": [],
 }
 
 
@@ -157,6 +159,28 @@ def test_prices_are_exact_decimals(make_entry: Callable[..., Entry]) -> None:
     line = export(registry, "jsonl", AS_OF)
     assert '"input_usd_per_1m": 0.07, "cached_input_usd_per_1m": 15, "cache_write_usd_per_1m": 0.3, ' \
            '"output_usd_per_1m": 1e-07, ' in line
+
+
+def test_prices_in_force_on_the_as_of_date(make_entry: Callable[..., Entry]) -> None:
+    registry = Registry([make_entry("p", "m", pricing={
+        "source": "https://example.invalid/now", "read": "2026-01-02", "effective_from": "2026-01-01",
+        "input": 1, "output": 2,
+        "history": [{"source": "https://example.invalid/then", "read": "2025-01-02", "effective_from": "2025-01-01",
+                     "input": 3, "output": 6, "tiers": [{"above_input_tokens": 1000, "input": 5, "output": 10}]}],
+    })])
+
+    def prices(as_of: dt.date) -> list[str]:
+        row = csv_rows(export(registry, "csv", as_of))[0]
+        return [row[c] for c in ("input_usd_per_1m", "output_usd_per_1m", "pricing_source", "pricing_read",
+                                 "pricing_effective_from", "tiers")]
+
+    assert prices(dt.date(2025, 12, 31)) == [
+        "3", "6", "https://example.invalid/then", "2025-01-02", "2025-01-01",
+        '[{"above_input_tokens":1000,"input_usd_per_1m":5,"cached_input_usd_per_1m":null,'
+        '"cache_write_usd_per_1m":null,"output_usd_per_1m":10,"reasoning_usd_per_1m":null,'
+        '"batch_input_usd_per_1m":null,"batch_cached_input_usd_per_1m":null,"batch_cache_write_usd_per_1m":null,'
+        '"batch_output_usd_per_1m":null,"batch_reasoning_usd_per_1m":null}]']
+    assert prices(dt.date(2026, 1, 1)) == ["1", "2", "https://example.invalid/now", "2026-01-02", "2026-01-01", ""]
 
 
 def test_quotes_and_commas_in_a_name(make_entry: Callable[..., Entry]) -> None:

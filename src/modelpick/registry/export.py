@@ -1,7 +1,8 @@
 """`registry export`: the active registry as flat rows for spreadsheets and warehouses.
 
 One row per entry, in Registry.entries order, with the same columns in every format (MODEL_COLUMNS).
-Prices are USD per 1M tokens, written as the exact decimals the YAML gives (never binary-float text);
+Prices are the price list in force on `as_of` (pricing_effective_from says from when, where known), in
+USD per 1M tokens, written as the exact decimals the YAML gives (never binary-float text);
 unknown or not offered is an empty CSV cell, JSON null or SQL NULL. The raw prices are exported, not
 modelpick's fallbacks, so a consumer applying them needs the billing rules cost.py applies:
 
@@ -53,7 +54,7 @@ from typing import Any
 from modelpick import __version__
 from modelpick.errors import AmbiguousModelError, UnknownModelError
 from modelpick.registry.loader import Entry, Registry
-from modelpick.registry.schema import PriceSet
+from modelpick.registry.schema import Cited, PriceSet
 from modelpick.report import money_number
 from modelpick.rules.lifecycle import status_on
 
@@ -103,6 +104,7 @@ MODEL_COLUMNS: tuple[tuple[str, str], ...] = (
     ("aliases", "TEXT NOT NULL"),
     ("pricing_source", "TEXT NOT NULL"),
     ("pricing_read", "DATE"),
+    ("pricing_effective_from", "DATE"),
 )
 TIER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("above_input_tokens", "INTEGER NOT NULL"),
@@ -132,8 +134,10 @@ def model_row(entry: Entry, as_of: dt.date) -> dict[str, Any]:
     """One entry's MODEL_COLUMNS values (plus `tiers`), as Python values: str, int, Decimal, bool, date,
     list[str] or None."""
     m = entry.model
-    pricing, life, perf = m.pricing, m.lifecycle, m.performance
-    cited = entry.cite(pricing)
+    life, perf = m.lifecycle, m.performance
+    # The price list in force on `as_of`, as cost.py bills it (a dated history may hold several).
+    pricing, _ = m.pricing.in_force(as_of)
+    cited = entry.cite(pricing) if isinstance(pricing, Cited) else entry.cite(m.pricing)
     row: dict[str, Any] = {
         "provider": entry.provider,
         "model": m.id,
@@ -163,6 +167,7 @@ def model_row(entry: Entry, as_of: dt.date) -> dict[str, Any]:
         "aliases": list(m.aliases),
         "pricing_source": cited["url"],
         "pricing_read": dt.date.fromisoformat(cited["read"]) if cited["read"] else None,
+        "pricing_effective_from": getattr(pricing, "effective_from", None),
     }
     row["tiers"] = [tier_row(t) for t in pricing.tiers]
     return row
