@@ -1,0 +1,304 @@
+"""Import a foreign model registry (LiteLLM, models.dev, OpenRouter) as modelpick provider files.
+
+Each format module turns one input entry into an `Item`: the provider it belongs to and either a
+provider-file model entry (a plain dict, YAML-ready) or the reason it is skipped. This module does
+the bookkeeping every format shares: the provider filter, duplicate ids, counts, progress, and writing.
+
+Unknown stays unknown: a value the input does not give is left out, never filled in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Context, Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from modelpick.atomic import write_atomically
+from modelpick.errors import InputError
+from modelpick.registry.schema import FEATURES, MODALITIES, ProviderFile
+
+FORMATS = ("litellm", "models.dev", "openrouter")
+SCHEMA_COMMENT = (
+    "# yaml-language-server: $schema=https://github.com/modelpick/modelpick/raw/main/schemas/registry.schema.json"
+)
+PROVIDER_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+MODEL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@/-]*$")
+PROGRESS_EVERY = 200
+
+# The lab behind a model, from the first segment of its id that starts with a known family name.
+# Segments are split on "/" and "." so that "meta-llama/Llama-3", "us.anthropic.claude-3" and
+# "accounts/fireworks/models/qwen3" all resolve.
+FAMILIES: tuple[tuple[str, str], ...] = (
+    ("gpt", "openai"), ("chatgpt", "openai"), ("claude", "anthropic"), ("gemini", "google"),
+    ("gemma", "google"), ("llama", "meta"), ("mistral", "mistral"), ("mixtral", "mistral"),
+    ("codestral", "mistral"), ("qwen", "alibaba"), ("qwq", "alibaba"), ("deepseek", "deepseek"),
+    ("grok", "xai"),
+)
+O_SERIES = re.compile(r"^o\d(?:$|-)")
+
+
+@dataclass
+class ForeignRegistry:
+    fmt: str
+    file: str
+    source_key: str
+    read: dt.date
+    providers: dict[str, dict[str, Any]]
+    total: int
+    imported: int
+    skipped: dict[str, int]
+    filtered: int = 0  # entries of providers left out by the `providers` filter (not counted as skipped)
+    # Features the format can state at all; the audit compares only these (see audit.py).
+    features_covered: tuple[str, ...] = FEATURES
+    # Whether the format states a lifecycle status (else only its dates are compared).
+    states_status: bool = False
+
+
+@dataclass
+class Item:
+    """One input entry: where it belongs and what became of it."""
+
+    provider: str
+    provider_name: str
+    entry: dict[str, Any] | None = None
+    reason: str | None = None  # why it was skipped, when entry is None
+
+
+@dataclass
+class Format:
+    """What a format module hands back: its entries plus the facts about the file as a whole."""
+
+    items: Iterable[Item]
+    total: int
+    note: str
+    read: dt.date | None = None  # a date the file itself states (models.dev's export), else None
+    features_covered: tuple[str, ...] = FEATURES
+    states_status: bool = False
+    extra_skips: dict[str, int] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- helpers shared by the formats
+
+_NOISE = Context(prec=15)
+
+
+def decimal(value: Any) -> Decimal | None:
+    """A JSON number or numeric string as an exact Decimal. JSON floats carry binary noise past the
+    15th significant digit (1.0000000000000001e-07); that is dropped, so 1e-07 x 1e6 is 0.1."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = _NOISE.create_decimal(repr(value) if isinstance(value, float) else str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def tidy(number: Decimal) -> Decimal:
+    """The shortest exact form: 0.100000 -> 0.1, 1.5E+1 -> 15."""
+    number = number.normalize()
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+
+
+def per_million(per_token: Any) -> Decimal | None:
+    number = decimal(per_token)
+    return None if number is None else tidy(number * 1_000_000)
+
+
+def plain(value: Any) -> Decimal | None:
+    number = decimal(value)
+    return None if number is None else tidy(number)
+
+
+def parse_date(text: Any) -> tuple[dt.date, str | None] | None:
+    """YYYY-MM-DD, or YYYY-MM (the 1st is used, with a note saying so); anything else is unknown."""
+    text = str(text or "").strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text), None
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        try:
+            return dt.date.fromisoformat(text + "-01"), f"source gives '{text}' (month precision); the 1st is used"
+        except ValueError:
+            return None
+    return None
+
+
+def creator_of(model_id: str, provider: str) -> tuple[str, str | None]:
+    """The lab that made a model, from its id's family name; else the provider, with a note."""
+    for segment in re.split(r"[/.]", model_id.lower()):
+        if O_SERIES.match(segment):
+            return "openai", None
+        for prefix, lab in FAMILIES:
+            if segment.startswith(prefix):
+                return lab, None
+    return provider, "creator not stated by the source; the provider id is used"
+
+
+def ordered(values: Iterable[str], vocabulary: tuple[str, ...]) -> list[str]:
+    return sorted({v for v in values if v in vocabulary}, key=vocabulary.index)
+
+
+def modalities_of(values: Iterable[str]) -> list[str]:
+    return ordered(values, MODALITIES)
+
+
+FEATURE_ORDER = ("streaming", "tool_calling", "structured_outputs", "fine_tuning", "predicted_outputs",
+                 "batch", "prompt_caching", "reasoning")
+
+
+def features_of(values: Iterable[str]) -> list[str]:
+    return ordered(values, FEATURE_ORDER)
+
+
+def cited(source: str, value: Any, note: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"value": value, "source": source}
+    if note:
+        out["note"] = note
+    return out
+
+
+def join_notes(*notes: str | None) -> str | None:
+    kept = [n for n in notes if n]
+    return "; ".join(kept) if kept else None
+
+
+# ---------------------------------------------------------------- reading
+
+def _load_json(path: Path, display: str) -> Any:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        raise InputError("no such file", file=display) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a JSON file", file=display) from None
+    except UnicodeDecodeError:
+        raise InputError("not a JSON file (not UTF-8 text)", file=display) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+                         file=display) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", file=display) from None
+
+
+def _file_date(path: Path) -> dt.date:
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).date()
+
+
+def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: dt.date | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> ForeignRegistry:
+    """Convert a foreign registry file into provider-file data, one provider file per provider."""
+    display = str(path)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    data = _load_json(path, display)
+    if fmt == "litellm":
+        from modelpick.registry.foreign import litellm as module
+    elif fmt == "models.dev":
+        from modelpick.registry.foreign import models_dev as module
+    else:
+        from modelpick.registry.foreign import openrouter as module
+    source_key = path.name
+    parsed: Format = module.parse(data, source_key, display)
+    read_date = read or parsed.read or _file_date(path)
+
+    wanted = set(providers)
+    skipped: Counter[str] = Counter(parsed.extra_skips)
+    filtered = 0
+    names: dict[str, str] = {}
+    models: dict[str, dict[str, dict[str, Any]]] = {}
+    done = 0
+    for item in parsed.items:
+        done += 1
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done, parsed.total)
+        if wanted and item.provider not in wanted:
+            filtered += 1
+            continue
+        if item.entry is None:
+            skipped[item.reason or "skipped"] += 1
+            continue
+        if not PROVIDER_ID.match(item.provider):
+            skipped["provider id not accepted by the registry format"] += 1
+            continue
+        if not MODEL_ID.match(item.entry["id"]):
+            skipped["model id not accepted by the registry format"] += 1
+            continue
+        served = models.setdefault(item.provider, {})
+        if item.entry["id"] in served:
+            skipped["duplicate id"] += 1
+            continue
+        served[item.entry["id"]] = item.entry
+        names.setdefault(item.provider, item.provider_name)
+    if progress:
+        progress(parsed.total, parsed.total)
+
+    source = {"url": display, "read": read_date, "note": parsed.note}
+    out: dict[str, dict[str, Any]] = {}
+    for provider in sorted(models):
+        data_ = {"provider": provider, "name": names[provider], "sources": {source_key: dict(source)},
+                 "models": [models[provider][i] for i in sorted(models[provider])]}
+        try:
+            ProviderFile.model_validate(data_)
+        except ValidationError as exc:  # a mapping bug, not the user's input: say which entry
+            raise InputError(f"cannot convert provider {provider!r}: {exc.errors()[0]}", file=display) from None
+        out[provider] = data_
+    return ForeignRegistry(
+        fmt=fmt, file=display, source_key=source_key, read=read_date, providers=out, total=parsed.total,
+        imported=sum(len(m["models"]) for m in out.values()),
+        skipped=dict(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))), filtered=filtered,
+        features_covered=parsed.features_covered, states_status=parsed.states_status,
+    )
+
+
+# ---------------------------------------------------------------- writing
+
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:  # every value written out, no &id001 anchors
+        return True
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
+    # Written as a plain YAML number in its exact decimal form (never 1E-7, never float noise).
+    if value == value.to_integral_value():
+        return dumper.represent_scalar("tag:yaml.org,2002:int", str(int(value)))
+    return dumper.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    flow = all(isinstance(x, (str, int, float, Decimal)) for x in data)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(Decimal, _represent_decimal)
+_Dumper.add_representer(list, _represent_list)
+
+
+def render_provider_file(foreign: ForeignRegistry, provider: str) -> str:
+    header = [SCHEMA_COMMENT,
+              f"# {provider}: imported by `modelpick registry import --from {foreign.fmt}` from {foreign.file} "
+              f"({foreign.read.isoformat()}). Prices are USD per 1M tokens."]
+    body = yaml.dump(foreign.providers[provider], Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
+    return "\n".join(header) + "\n" + body
+
+
+def write_provider_files(foreign: ForeignRegistry, outdir: Path) -> list[Path]:
+    """One <provider>.yaml per provider, written atomically; returns the paths in provider order."""
+    written = []
+    for provider in sorted(foreign.providers):
+        path = outdir / f"{provider}.yaml"
+        write_atomically(path, render_provider_file(foreign, provider))
+        written.append(path)
+    return written

@@ -1,0 +1,301 @@
+"""Importers of foreign registries (LiteLLM, models.dev, OpenRouter), checked against trimmed copies of
+real snapshots in tests/fixtures/foreign (origins in its README.md). Expected values were read off the
+fixture JSON by hand: LiteLLM and OpenRouter prices are per token there, per 1M tokens here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from modelpick.errors import InputError
+from modelpick.registry.foreign import SCHEMA_COMMENT, read_foreign, write_provider_files
+from modelpick.registry.loader import load_provider_file, load_registry
+from modelpick.registry.schema import ProviderFile
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "foreign"
+LITELLM = FIXTURES / "litellm-model-prices.json"
+MODELS_DEV = FIXTURES / "models-dev-resolved.json"
+OPENROUTER = FIXTURES / "openrouter-models.json"
+READ = dt.date(2026, 11, 21)
+
+
+def model(foreign: Any, provider: str, model_id: str) -> dict[str, Any]:
+    return next(m for m in foreign.providers[provider]["models"] if m["id"] == model_id)
+
+
+@pytest.fixture(scope="module")
+def litellm() -> Any:
+    return read_foreign("litellm", LITELLM, read=READ)
+
+
+@pytest.fixture(scope="module")
+def models_dev() -> Any:
+    return read_foreign("models.dev", MODELS_DEV)
+
+
+@pytest.fixture(scope="module")
+def openrouter() -> Any:
+    return read_foreign("openrouter", OPENROUTER, read=dt.date(2026, 8, 14))
+
+
+# ---------------------------------------------------------------- LiteLLM
+
+def test_litellm_counts_every_entry_once(litellm: Any) -> None:
+    assert (litellm.total, litellm.imported, litellm.filtered) == (31, 21, 0)  # sample_spec is no entry
+    assert litellm.skipped == {
+        "duplicate id": 1,  # deepseek/deepseek-chat after the bare deepseek-chat key
+        "fine-tuned model price template (ft:)": 1,
+        "mode embedding": 1,
+        "mode image_generation": 1,
+        "model id not accepted by the registry format": 1,  # cloudflare's @cf/openai/gpt-oss-120b
+        "no context window": 1,  # baseten/zai-org/GLM-5
+        "no input/output price": 1,  # twelvelabs.pegasus-1-2-v1:0 (priced per video second)
+        "no max output tokens": 1,  # together_ai/Qwen/Qwen2.5-7B-Instruct-Turbo
+        "no text output": 1,  # gemini-2.5-pro-preview-tts
+        "region, data-zone or commitment price variant": 1,  # bedrock/us-east-1/...
+    }
+    assert sorted(litellm.providers) == ["alibaba", "amazon-bedrock", "anthropic", "deepinfra", "deepseek", "google",
+                                         "groq", "mistral", "openai", "togetherai", "xai"]
+    assert [m["id"] for m in litellm.providers["openai"]["models"]] == [
+        "babbage-002", "gpt-4.1", "gpt-4.1-nano", "gpt-4.1-nano-2025-04-14", "gpt-5-codex", "o3"]
+
+
+def test_litellm_chat_model_with_cache_batch_and_deprecation(litellm: Any) -> None:
+    nano = model(litellm, "openai", "gpt-4.1-nano")
+    assert nano["creator"] == "openai" and nano["name"] == "gpt-4.1-nano"
+    assert nano["context_window"]["value"] == 1047576 and nano["max_output_tokens"]["value"] == 32768
+    assert nano["pricing"] == {"source": "litellm-model-prices.json", "input": Decimal("0.1"),
+                               "output": Decimal("0.4"), "cached_input": Decimal("0.025"),
+                               "batch": {"input": Decimal("0.05"), "output": Decimal("0.2")}}
+    assert nano["modalities"]["input"] == ["text", "image", "pdf"] and nano["modalities"]["output"] == ["text"]
+    assert nano["features"]["values"] == ["streaming", "tool_calling", "structured_outputs", "batch", "prompt_caching"]
+    assert nano["lifecycle"]["deprecated_on"] == dt.date(2026, 10, 23) and "status" not in nano["lifecycle"]
+    assert "reasoning" not in nano and "release_date" not in nano and "knowledge_cutoff" not in nano
+
+
+def test_litellm_cache_write_and_batch_cache_prices(litellm: Any) -> None:
+    sonnet = model(litellm, "anthropic", "claude-sonnet-4-5")
+    pricing = sonnet["pricing"]
+    assert (pricing["input"], pricing["output"], pricing["cached_input"], pricing["cache_write"]) == (
+        Decimal(3), Decimal(15), Decimal("0.3"), Decimal("3.75"))
+    assert pricing["batch"] == {"input": Decimal("1.5"), "output": Decimal("7.5"), "cached_input": Decimal("0.15"),
+                                "cache_write": Decimal("1.875")}
+    assert sonnet["reasoning"] is True and sonnet["lifecycle"]["deprecated_on"] == dt.date(2026, 11, 30)
+
+
+def test_litellm_long_context_tier_with_batch_prices(litellm: Any) -> None:
+    pro = model(litellm, "google", "gemini-2.5-pro")  # key gemini/gemini-2.5-pro
+    assert pro["pricing"]["tiers"] == [{
+        "above_input_tokens": 200000, "input": Decimal("2.5"), "output": Decimal(15), "cached_input": Decimal("0.25"),
+        "batch": {"input": Decimal("1.25"), "output": Decimal("7.5"), "cached_input": Decimal("0.25")}}]
+    assert pro["pricing"]["batch"] == {"input": Decimal("0.625"), "output": Decimal(5), "cached_input": Decimal("0.125")}
+    assert pro["modalities"]["input"] == ["text", "image", "audio", "video", "pdf"]
+    assert pro["notes"] == "LiteLLM key 'gemini/gemini-2.5-pro'"
+
+
+def test_litellm_reasoning_rate_and_tiered_pricing_ranges(litellm: Any) -> None:
+    plus = model(litellm, "alibaba", "qwen-plus-2025-07-14")  # dashscope/qwen-plus-2025-07-14
+    assert (plus["pricing"]["input"], plus["pricing"]["output"], plus["pricing"]["reasoning"]) == (
+        Decimal("0.4"), Decimal("1.2"), Decimal(4))
+    flash = model(litellm, "alibaba", "qwen-flash")  # tiered_pricing ranges [0, 256000], [256000, 1000000]
+    assert (flash["pricing"]["input"], flash["pricing"]["output"]) == (Decimal("0.05"), Decimal("0.4"))
+    assert flash["pricing"]["tiers"] == [{"above_input_tokens": 256000, "input": Decimal("0.25"), "output": Decimal(2)}]
+
+
+def test_litellm_provider_prefixes_and_creators(litellm: Any) -> None:
+    bedrock = model(litellm, "amazon-bedrock", "meta.llama4-maverick-17b-instruct-v1:0")
+    assert bedrock["creator"] == "meta" and bedrock["modalities"]["output"] == ["text"]  # "code" is no modality
+    assert bedrock["features"]["values"] == ["tool_calling", "batch"]
+    assert model(litellm, "togetherai", "openai/gpt-oss-120b")["creator"] == "openai"
+    assert model(litellm, "xai", "grok-4.3")["creator"] == "xai"
+    babbage = model(litellm, "openai", "babbage-002")  # mode completion; no known family in its id
+    assert babbage["creator"] == "openai"
+    assert babbage["notes"] == "creator not stated by the source; the provider id is used"
+
+
+def test_litellm_json_float_noise_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "prices.json"
+    path.write_text(json.dumps({"m": {"litellm_provider": "openai", "mode": "chat", "max_input_tokens": 10,
+                                      "max_output_tokens": 5, "input_cost_per_token": 1.0000000000000001e-07,
+                                      "output_cost_per_token": 1.4850000000000002e-06}}))
+    entry = read_foreign("litellm", path, read=READ).providers["openai"]["models"][0]
+    assert (entry["pricing"]["input"], entry["pricing"]["output"]) == (Decimal("0.1"), Decimal("1.485"))
+
+
+# ---------------------------------------------------------------- models.dev
+
+def test_models_dev_counts_and_source_date(models_dev: Any) -> None:
+    assert (models_dev.total, models_dev.imported) == (28, 21)
+    assert models_dev.skipped == {"no text output": 3, "embedding model": 2, "no input/output price": 2}
+    assert models_dev.read == dt.date(2026, 7, 2)  # from _source.commit_date, not the file's mtime
+    source = models_dev.providers["openai"]["sources"]["models-dev-resolved.json"]
+    assert source == {"url": str(MODELS_DEV), "read": dt.date(2026, 7, 2),
+                      "note": "models.dev snapshot (commit f3fc692299671838c7c65fd8126bf84d81a2e817) "
+                              "imported by modelpick registry import"}
+
+
+def test_models_dev_entry(models_dev: Any) -> None:
+    nano = model(models_dev, "openai", "gpt-4.1-nano")
+    assert (nano["name"], nano["family"], nano["creator"]) == ("GPT-4.1 nano", "gpt-nano", "openai")
+    assert nano["release_date"]["value"] == dt.date(2025, 4, 14)
+    assert nano["knowledge_cutoff"] == {"value": dt.date(2024, 4, 1), "source": "models-dev-resolved.json",
+                                        "note": "source gives '2024-04' (month precision); the 1st is used"}
+    assert nano["pricing"] == {"source": "models-dev-resolved.json", "input": Decimal("0.1"), "output": Decimal("0.4"),
+                               "cached_input": Decimal("0.025")}
+    assert nano["features"]["values"] == ["tool_calling", "structured_outputs"]
+    assert nano["lifecycle"]["status"] == "active" and nano["open_weights"] is False
+    # cache_read: 0 is left out (models.dev writes 0 where no cache price is offered)
+    assert "cached_input" not in model(models_dev, "openai", "gpt-3.5-turbo")["pricing"]
+
+
+def test_models_dev_tiers_reasoning_rate_and_status(models_dev: Any) -> None:
+    qwen = model(models_dev, "alibaba", "qwen3.7-plus")
+    assert qwen["pricing"]["tiers"] == [{"above_input_tokens": 256000, "input": Decimal(2), "output": Decimal(6),
+                                         "cached_input": Decimal("0.2"), "cache_write": Decimal("2.5")}]
+    assert qwen["creator"] == "alibaba" and qwen["modalities"]["input"] == ["text", "image", "video"]
+    assert model(models_dev, "alibaba", "qwen-plus")["pricing"]["reasoning"] == Decimal(4)
+    opus = model(models_dev, "anthropic", "claude-3-opus-20240229")
+    assert opus["lifecycle"]["status"] == "deprecated" and opus["knowledge_cutoff"]["value"] == dt.date(2023, 8, 31)
+    assert opus["pricing"]["cache_write"] == Decimal("18.75")
+
+
+# ---------------------------------------------------------------- OpenRouter
+
+def test_openrouter_counts_and_batch_variant(openrouter: Any) -> None:
+    assert (openrouter.total, openrouter.imported) == (9, 7)
+    assert openrouter.skipped == {"':batch' variant (kept as the base entry's batch prices)": 1,
+                                  "no max output tokens": 1}  # x-ai/grok-4.6: max_completion_tokens null
+    flash = model(openrouter, "openrouter", "google/gemini-3.7-flash")
+    assert flash["pricing"]["batch"] == {"input": Decimal("0.1875"), "output": Decimal("0.9375"),
+                                         "cached_input": Decimal("0.01875"), "cache_write": Decimal("0.0208333333333333")}
+    assert (flash["pricing"]["input"], flash["pricing"]["output"], flash["pricing"]["cached_input"]) == (
+        Decimal("0.375"), Decimal("1.875"), Decimal("0.0375"))
+    assert "reasoning" not in flash["pricing"]  # internal_reasoning equals completion: no rate of its own
+    assert flash["modalities"]["input"] == ["text", "image", "audio", "video", "pdf"]  # "file" is pdf
+
+
+def test_openrouter_tiers_features_open_weights(openrouter: Any) -> None:
+    seed = model(openrouter, "openrouter", "bytedance-seed/seed-2.0-code")
+    assert seed["pricing"]["tiers"] == [{"above_input_tokens": 128000, "input": Decimal(1), "output": Decimal(6)}]
+    assert seed["features"]["values"] == ["tool_calling", "structured_outputs", "reasoning"]
+    assert seed["creator"] == "bytedance-seed" and "open_weights" not in seed
+    deepseek = model(openrouter, "openrouter", "deepseek/deepseek-v4-pro-0813")
+    assert "tiers" not in deepseek["pricing"]  # its overrides are by time of day, not by prompt size
+    assert deepseek["open_weights"] is True and deepseek["max_output_tokens"]["value"] == 384000
+    qwen = model(openrouter, "openrouter", "qwen/qwen3.8-27b")
+    assert (qwen["creator"], qwen["pricing"]["input"], qwen["pricing"]["output"]) == ("alibaba", Decimal("0.45"),
+                                                                                       Decimal("3.2"))
+
+
+def test_openrouter_router_price_and_expiration(tmp_path: Path) -> None:
+    # Fictitious ids; the shape follows OpenRouter's documented fields.
+    base = {"context_length": 1000, "architecture": {"input_modalities": ["text"], "output_modalities": ["text"]},
+            "top_provider": {"max_completion_tokens": 100}}
+    path = tmp_path / "models.json"
+    path.write_text(json.dumps({"data": [
+        {**base, "id": "example/router", "pricing": {"prompt": "-1", "completion": "-1"}},
+        {**base, "id": "example/painter", "pricing": {"prompt": "0.000001", "completion": "0.000002"},
+         "architecture": {"input_modalities": ["text"], "output_modalities": ["image"]}},
+        {**base, "id": "example/old", "pricing": {"prompt": "0.000001", "completion": "0.000002"},
+         "expiration_date": "2026-09-30", "knowledge_cutoff": "2025-01-31"}]}))
+    foreign = read_foreign("openrouter", path, read=READ)
+    assert foreign.skipped == {"no input/output price": 1, "no text output": 1}
+    old = model(foreign, "openrouter", "example/old")
+    assert old["lifecycle"]["shutdown_on"] == dt.date(2026, 9, 30)
+    assert old["knowledge_cutoff"]["value"] == dt.date(2025, 1, 31)
+
+
+# ---------------------------------------------------------------- shared behaviour
+
+def test_provider_filter_is_not_counted_as_skipped() -> None:
+    foreign = read_foreign("litellm", LITELLM, ["openai", "google"], read=READ)
+    assert sorted(foreign.providers) == ["google", "openai"]
+    assert (foreign.imported, foreign.filtered) == (8, 19)  # 12 of the 31 keys are openai/gemini
+    # the embedding and image model are openai's; the tts model is google's
+    assert foreign.skipped == {"fine-tuned model price template (ft:)": 1, "mode embedding": 1,
+                               "mode image_generation": 1, "no text output": 1}
+    assert foreign.imported + foreign.filtered + sum(foreign.skipped.values()) == foreign.total
+
+
+def test_every_provider_file_validates(litellm: Any, models_dev: Any, openrouter: Any) -> None:
+    for foreign in (litellm, models_dev, openrouter):
+        for data in foreign.providers.values():
+            ProviderFile.model_validate(data)
+
+
+@pytest.mark.parametrize("fmt, path", [("litellm", LITELLM), ("models.dev", MODELS_DEV), ("openrouter", OPENROUTER)])
+def test_written_files_load(fmt: str, path: Path, tmp_path: Path) -> None:
+    foreign = read_foreign(fmt, path, read=READ)
+    written = write_provider_files(foreign, tmp_path / "out")
+    assert [p.name for p in written] == [f"{p}.yaml" for p in sorted(foreign.providers)]
+    for file in written:
+        text = file.read_text(encoding="utf-8")
+        assert text.splitlines()[0] == SCHEMA_COMMENT
+        assert "&id" not in text and "E-" not in text
+        load_provider_file(file)
+    registry = load_registry([tmp_path / "out"])
+    provider, data = next(iter(foreign.providers.items()))
+    entry = registry.get(f"{provider}/{data['models'][0]['id']}")
+    assert entry.model.pricing.input == data["models"][0]["pricing"]["input"]
+
+
+def test_written_prices_read_back_exactly(tmp_path: Path) -> None:
+    write_provider_files(read_foreign("litellm", LITELLM, ["anthropic"], read=READ), tmp_path)
+    pricing = load_provider_file(tmp_path / "anthropic.yaml").models[0].pricing
+    assert (pricing.cache_write, pricing.batch.cache_write) == (Decimal("3.75"), Decimal("1.875"))  # type: ignore[union-attr]
+
+
+def test_same_input_gives_identical_bytes(tmp_path: Path) -> None:
+    for run in ("a", "b"):
+        write_provider_files(read_foreign("models.dev", MODELS_DEV), tmp_path / run)
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == ["alibaba.yaml", "anthropic.yaml", "google.yaml", "openai.yaml"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_read_defaults_to_the_file_date(tmp_path: Path) -> None:
+    path = tmp_path / "litellm.json"
+    path.write_bytes(LITELLM.read_bytes())
+    stamp = dt.datetime(2026, 3, 4, 12, tzinfo=dt.UTC).timestamp()
+    os.utime(path, (stamp, stamp))
+    foreign = read_foreign("litellm", path)
+    assert foreign.read == dt.date(2026, 3, 4)
+    assert foreign.providers["openai"]["sources"]["litellm.json"]["read"] == dt.date(2026, 3, 4)
+
+
+def test_progress_is_reported() -> None:
+    calls: list[tuple[int, int]] = []
+    read_foreign("models.dev", MODELS_DEV, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (28, 28)
+
+
+@pytest.mark.parametrize("fmt, content, message", [
+    ("litellm", "{not json", "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"),
+    ("litellm", "[1, 2]", "not a LiteLLM price map: expected an object of model keys with litellm_provider"),
+    ("models.dev", '{"openai": {"name": "OpenAI"}}',
+     "not a models.dev export: expected an object of providers, each with models:"),
+    ("openrouter", '{"models": []}',
+     'not an OpenRouter model list: expected {"data": [...]} as returned by /api/v1/models'),
+])
+def test_bad_input_is_one_line_error(fmt: str, content: str, message: str, tmp_path: Path) -> None:
+    path = tmp_path / "in.json"
+    path.write_text(content)
+    with pytest.raises(InputError) as caught:
+        read_foreign(fmt, path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_unknown_format_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        read_foreign("helm", LITELLM)
+    assert str(caught.value) == "unknown format 'helm'; expected one of: litellm, models.dev, openrouter"
+    with pytest.raises(InputError) as caught:
+        read_foreign("litellm", tmp_path / "nope.json")
+    assert str(caught.value) == f"{tmp_path / 'nope.json'}: no such file"
