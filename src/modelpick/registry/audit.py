@@ -1,0 +1,263 @@
+"""Every disagreement between the active registry and a foreign one (LiteLLM, models.dev, OpenRouter).
+
+An entry of theirs is matched to ours by PROVIDER/MODEL, where MODEL may be our id, a snapshot or an
+alias (an exact id wins over a snapshot or alias). OpenRouter ids (`openrouter/<author>/<model>`) are
+matched to our first-party `<author>/<model>` entries.
+
+Compared: prices (input, output, cached_input, cache_write, reasoning, batch, long-context tiers by
+threshold), limits, modalities and features (as sets; features only within the vocabulary the foreign
+format can state), lifecycle dates, and lifecycle status where the format states one.
+
+A value we don't have, or they don't have, is not a disagreement: unknown is not a claim. A disagreement
+is `recorded` when our entry already lists their value under `others` (from any source); recorded
+disagreements do not fail. Numbers are within tolerance when |ours - theirs| / max(|ours|, |theirs|) is
+at most `tolerance`; sets, dates and statuses have no tolerance.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from modelpick.registry.foreign import ForeignRegistry
+from modelpick.registry.foreign.openrouter import our_keys as openrouter_keys
+from modelpick.registry.loader import Entry, Registry
+
+PRICE_KEYS = ("input", "output", "cached_input", "cache_write", "reasoning")
+BATCH_KEYS = ("input", "output", "cached_input", "cache_write")
+# Field order in the output (within one entry); tier fields follow pricing.tiers.
+FIELD_ORDER = ("context_window", "max_output_tokens", *(f"pricing.{k}" for k in PRICE_KEYS),
+               *(f"pricing.batch.{k}" for k in BATCH_KEYS), "pricing.tiers", "modalities.input",
+               "modalities.output", "features", "lifecycle.status", "lifecycle.deprecated_on",
+               "lifecycle.shutdown_on")
+
+
+class Disagreement(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    provider: str
+    model: str
+    field: str
+    ours: Any
+    theirs: Any
+    our_source: dict[str, str | None]
+    their_source: dict[str, str | None]
+    difference: float | None
+    beyond_tolerance: bool
+    recorded: bool
+    file: str
+
+
+class AuditResult(BaseModel):
+    schema_version: str = "1"
+    against: str
+    format: str
+    tolerance: float
+    matched: int
+    only_ours: list[str]
+    only_theirs: int
+    disagreements: list[Disagreement]
+    summary: dict[str, int]
+
+
+# ---------------------------------------------------------------- flattening
+
+def _num(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, float):
+        return Decimal(str(value))  # YAML floats: str() is the shortest form, so 0.1 stays 0.1
+    if isinstance(value, (int, str)):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            return None
+    return None
+
+
+def _date(value: Any) -> str | None:
+    if isinstance(value, (dt.date, str)):
+        return str(value)
+    return None
+
+
+def _prices(out: dict[str, Any], prefix: str, prices: Any, keys: tuple[str, ...]) -> None:
+    if not isinstance(prices, dict):
+        return
+    for key in keys:
+        number = _num(prices.get(key))
+        if number is not None:
+            out[f"{prefix}{key}"] = number
+
+
+def _flat_pricing(out: dict[str, Any], pricing: Any) -> None:
+    if not isinstance(pricing, dict):
+        return
+    _prices(out, "pricing.", pricing, PRICE_KEYS)
+    _prices(out, "pricing.batch.", pricing.get("batch"), BATCH_KEYS)
+    tiers = [t for t in pricing.get("tiers") or [] if isinstance(t, dict) and t.get("above_input_tokens")]
+    if tiers:
+        out["pricing.tiers"] = tuple(int(t["above_input_tokens"]) for t in tiers)
+    for tier in tiers:
+        prefix = f"pricing.tiers[{int(tier['above_input_tokens'])}]."
+        _prices(out, prefix, tier, PRICE_KEYS)
+        _prices(out, prefix + "batch.", tier.get("batch"), BATCH_KEYS)
+
+
+def flatten(entry: dict[str, Any], features_covered: tuple[str, ...], with_status: bool) -> dict[str, Any]:
+    """The comparable values of one entry (a provider-file model dict), keyed by field path.
+    Absent values are absent here too."""
+    out: dict[str, Any] = {}
+    for key in ("context_window", "max_output_tokens"):
+        cited = entry.get(key)
+        value = cited.get("value") if isinstance(cited, dict) else None
+        if isinstance(value, int) and not isinstance(value, bool):
+            out[key] = value
+    _flat_pricing(out, entry.get("pricing"))
+    mods = entry.get("modalities")
+    if isinstance(mods, dict):
+        for side in ("input", "output"):
+            if isinstance(mods.get(side), list):
+                out[f"modalities.{side}"] = frozenset(mods[side])
+    features = entry.get("features")
+    if isinstance(features, dict) and isinstance(features.get("values"), list):
+        out["features"] = frozenset(features["values"]) & frozenset(features_covered)
+    life = entry.get("lifecycle")
+    if isinstance(life, dict):
+        if with_status and life.get("status"):
+            out["lifecycle.status"] = life["status"]
+        for key in ("deprecated_on", "shutdown_on"):
+            if _date(life.get(key)):
+                out[f"lifecycle.{key}"] = _date(life[key])
+    return out
+
+
+def _alternatives(ours: dict[str, Any], top: str, features_covered: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The values our entry records under `<top>.others`, each flattened like an entry."""
+    cited = ours.get(top)
+    others = cited.get("others") or [] if isinstance(cited, dict) else []
+    found = []
+    for alt in others:
+        value = alt.get("value")
+        if top in ("context_window", "max_output_tokens"):
+            wrapped = {"value": value}
+        elif top == "features":
+            wrapped = {"values": value}
+        else:
+            wrapped = value
+        found.append(flatten({top: wrapped}, features_covered, True))
+    return found
+
+
+# ---------------------------------------------------------------- comparing
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready form: prices as numbers (shortest exact form), sets as sorted lists."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (frozenset, set)):
+        return sorted(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _difference(ours: Any, theirs: Any) -> float | None:
+    """|ours - theirs| / max(|ours|, |theirs|) for numbers (prices, limits); None for sets, dates, statuses."""
+    if not all(isinstance(v, (int, Decimal)) and not isinstance(v, bool) for v in (ours, theirs)):
+        return None
+    a, b = Decimal(ours), Decimal(theirs)
+    scale = max(abs(a), abs(b))
+    return 0.0 if scale == 0 else float(abs(a - b) / scale)
+
+
+def _order(field: str) -> tuple[int, str]:
+    base = field
+    if field.startswith("pricing.tiers["):
+        base = "pricing.tiers"
+    return FIELD_ORDER.index(base) if base in FIELD_ORDER else len(FIELD_ORDER), field
+
+
+def _tier_order(field: str) -> tuple[Any, ...]:
+    if field.startswith("pricing.tiers["):
+        threshold, _, rest = field[len("pricing.tiers["):].partition("].")
+        return (int(threshold), rest)
+    return ()
+
+
+def _index(registry: Registry) -> tuple[dict[tuple[str, str], Entry], dict[tuple[str, str], Entry]]:
+    ids = {(e.provider, e.model.id): e for e in registry.entries}
+    names: dict[tuple[str, str], Entry] = {}
+    for e in registry.entries:
+        for name in (*e.model.snapshots, *e.model.aliases):
+            names.setdefault((e.provider, name), e)
+    return ids, names
+
+
+def _candidates(foreign: ForeignRegistry, provider: str, model: str) -> list[tuple[str, str]]:
+    keys = [(provider, model)]
+    if foreign.fmt == "openrouter":
+        keys += openrouter_keys(model)
+    return keys
+
+
+def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0) -> AuditResult:
+    ids, names = _index(registry)
+    # Pair each of their entries with ours: an exact id first, else a snapshot or alias; one of theirs
+    # per entry of ours (an exact-id match beats a snapshot/alias match).
+    pairs: dict[str, tuple[int, Entry, dict[str, Any]]] = {}
+    only_theirs = 0
+    covered: set[str] = set()
+    for provider in sorted(foreign.providers):
+        for theirs in foreign.providers[provider]["models"]:
+            match, rank = None, 0
+            for key in _candidates(foreign, provider, theirs["id"]):
+                covered.add(key[0])
+                if key in ids:
+                    match, rank = ids[key], 0
+                    break
+                if key in names and match is None:
+                    match, rank = names[key], 1
+            if match is None:
+                only_theirs += 1
+                continue
+            if match.key not in pairs or rank < pairs[match.key][0]:
+                pairs[match.key] = (rank, match, theirs)
+
+    their_source = {"source": foreign.source_key, "url": foreign.file, "read": foreign.read.isoformat()}
+    found: list[Disagreement] = []
+    for key in sorted(pairs):
+        _, entry, theirs = pairs[key]
+        ours_dict = entry.model.model_dump(mode="python")
+        ours_flat = flatten(ours_dict, foreign.features_covered, True)
+        theirs_flat = flatten(theirs, foreign.features_covered, foreign.states_status)
+        for field in sorted(set(ours_flat) & set(theirs_flat), key=lambda f: (_order(f)[0], _tier_order(f), f)):
+            a, b = ours_flat[field], theirs_flat[field]
+            if a == b:
+                continue
+            top = field.split(".")[0]
+            recorded = any(alt.get(field) == b for alt in _alternatives(ours_dict, top, foreign.features_covered))
+            difference = _difference(a, b)
+            beyond = difference is None or difference > tolerance
+            found.append(Disagreement(
+                provider=entry.provider, model=entry.model.id, field=field, ours=_plain(a), theirs=_plain(b),
+                our_source=entry.cite(getattr(entry.model, top)), their_source=their_source,
+                difference=difference, beyond_tolerance=beyond, recorded=recorded, file=entry.file))
+
+    only_ours = [e.key for e in registry.entries if e.provider in covered and e.key not in pairs]
+    result = AuditResult(against=foreign.file, format=foreign.fmt, tolerance=tolerance, matched=len(pairs),
+                         only_ours=only_ours, only_theirs=only_theirs, disagreements=found, summary={})
+    summary = {"matched": len(pairs), "disagreements": len(found),
+               "beyond_tolerance": sum(d.beyond_tolerance for d in found),
+               "recorded": sum(d.recorded for d in found), "failing": failing(result)}
+    return result.model_copy(update={"summary": summary})
+
+
+def failing(result: AuditResult) -> int:
+    """Disagreements beyond tolerance and not recorded: the CLI exits 1 when there is one."""
+    return sum(1 for d in result.disagreements if d.beyond_tolerance and not d.recorded)
