@@ -476,5 +476,14 @@ def scan(
         raise typer.Exit(1)
 
 
+def _install_registry_commands() -> None:
+    from modelpick.cli_registry import install  # it builds on the options above, so it comes last
+
+    install(app)
+
+
+_install_registry_commands()
+
+
 def main() -> None:
     app()

@@ -245,3 +245,44 @@ def scan(paths: list[Path], registry_paths: list[Path], as_of: dt.date, *, stric
     result = scanner.scan(paths, load_registry(registry_paths), as_of, retirement_warning_days)
     failing = sum(scanner.fails(f.status, strict) for f in result.findings)
     return result.model_copy(update={"strict": strict, "summary": {**result.summary, "failing": failing}})
+
+
+# Registry tooling ----------------------------------------------------------------------------------------
+
+
+def registry_validate(paths: list[Path], today: dt.date, max_age: int | None) -> Any:
+    from modelpick.registry.validate import validate
+
+    return validate(paths, today=today, max_age=max_age)
+
+
+def registry_export(fmt: str, registry_paths: list[Path], as_of: dt.date) -> str:
+    from modelpick.registry.export import export
+
+    return export(load_registry(registry_paths), fmt, as_of)
+
+
+def standalone_registry(spec: str) -> Registry:
+    """A registry file or folder on its own (not layered on the bundled data); `bundled` is the data
+    modelpick ships."""
+    from modelpick.registry.layers import BUNDLED, LayerPath, layer_paths, yaml_files
+    from modelpick.registry.loader import Registry as Loaded
+    from modelpick.registry.loader import bundled_data, load_entries
+
+    if spec == "bundled":
+        files = [f for f in layer_paths(bundled_data() / "models") if f.layer == BUNDLED]
+    else:
+        files = [LayerPath(spec, p, str(p)) for p in yaml_files(Path(spec))]
+    return Loaded(load_entries(files))
+
+
+def registry_diff(old: str, new: str, workload_files: list[Path], as_of: dt.date) -> Any:
+    from modelpick.registry.diff import diff
+
+    before, after = standalone_registry(old), standalone_registry(new)
+    tasks = load_tasks()
+    workloads = []
+    for path in workload_files:
+        workload = _workload(Request(workload_file=path, as_of=as_of), tasks, after)
+        workloads.append((workload.name or path.stem, workload))
+    return diff(before, after, workloads, tasks, as_of, old_label=old, new_label=new)

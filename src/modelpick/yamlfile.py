@@ -40,7 +40,12 @@ def format_path(path: KeyPath) -> str:
     return out
 
 
-def _locate(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: str) -> None:
+def _raise_duplicate(message: str, file: str, path: KeyPath, line: int) -> None:
+    # PyYAML silently keeps the last duplicate; a silently lost value is worse than an error.
+    raise InputError(message, file=file, path=format_path(path), line=line)
+
+
+def _locate(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: str, on_duplicate: Any) -> None:
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
@@ -48,25 +53,25 @@ def _locate(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: str
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             here = key_node.start_mark.line + 1
             if key in seen:
-                # PyYAML silently keeps the last duplicate; a silently lost value is worse than an error.
-                raise InputError(f"duplicate key {key!r} (first at line {seen[key]})", file=file,
-                                 path=format_path((*path, key)), line=here)
+                on_duplicate(f"duplicate key {key!r} (first at line {seen[key]})", file, (*path, key), here)
             seen[key] = here
             lines[(*path, key)] = here
-            _locate(value_node, (*path, key), lines, file)
+            _locate(value_node, (*path, key), lines, file, on_duplicate)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _locate(item, (*path, index), lines, file)
+            _locate(item, (*path, index), lines, file, on_duplicate)
 
 
-def parse_yaml(text: str, file: str) -> LocatedYaml:
+def parse_yaml(text: str, file: str, on_duplicate: Any = _raise_duplicate) -> LocatedYaml:
+    """Parse one YAML document. A duplicate key raises, unless `on_duplicate(message, file, path, line)`
+    is given to collect them (the last value is kept then, as PyYAML does)."""
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise InputError("the file is empty", file=file)
         lines: dict[KeyPath, int] = {}
-        _locate(node, (), lines, file)
+        _locate(node, (), lines, file, on_duplicate)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -80,7 +85,7 @@ def parse_yaml(text: str, file: str) -> LocatedYaml:
     return LocatedYaml(data, lines, file)
 
 
-def read_yaml(path: Path, display: str | None = None) -> LocatedYaml:
+def read_yaml(path: Path, display: str | None = None, on_duplicate: Any = _raise_duplicate) -> LocatedYaml:
     name = display or str(path)
     if path.is_dir():
         raise InputError("is a folder, expected a YAML file", file=name)
@@ -94,7 +99,7 @@ def read_yaml(path: Path, display: str | None = None) -> LocatedYaml:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 (byte {exc.start})", file=name) from None
-    return parse_yaml(text, name)
+    return parse_yaml(text, name, on_duplicate)
 
 
 def _keys_at(model: Any, loc: KeyPath) -> list[str]:
@@ -123,19 +128,30 @@ def _keys_at(model: Any, loc: KeyPath) -> list[str]:
     return sorted({name for m in current for name in m.model_fields})
 
 
-def validation_error(doc: LocatedYaml, exc: Any, prefix: KeyPath = (), model: Any = None) -> InputError:
-    """The first pydantic error as one line naming the key path and its line."""
+def describe_error(err: Any, loc: KeyPath, model: Any = None) -> str:
+    """One pydantic error in words; an unknown key gets a "did you mean" from the keys `model` accepts there."""
     from modelpick.errors import did_you_mean
 
-    err = exc.errors()[0]
-    loc: KeyPath = (*prefix, *(p for p in err["loc"] if not (isinstance(p, str) and "[" in p)))
-    msg = err["msg"]
     if err["type"] == "extra_forbidden":
         msg = "unknown key"
         if model is not None and loc and isinstance(loc[-1], str):
-            msg += did_you_mean(loc[-1], _keys_at(model, loc[len(prefix):-1]))
-    elif err["type"] == "missing":
-        msg = "required key is missing"
+            msg += did_you_mean(loc[-1], _keys_at(model, loc[:-1]))
+        return msg
+    if err["type"] == "missing":
+        return "required key is missing"
+    return str(err["msg"])
+
+
+def error_location(err: Any, prefix: KeyPath = ()) -> KeyPath:
+    # pydantic adds union-member names such as "function-after[...]" to loc: they are not keys in the file.
+    return (*prefix, *(p for p in err["loc"] if not (isinstance(p, str) and "[" in p)))
+
+
+def validation_error(doc: LocatedYaml, exc: Any, prefix: KeyPath = (), model: Any = None) -> InputError:
+    """The first pydantic error as one line naming the key path and its line."""
+    err = exc.errors()[0]
+    loc = error_location(err, prefix)
+    msg = describe_error(err, loc[len(prefix):], model)
     count = len(exc.errors())
     more = f" (and {count - 1} more error{'s' if count > 2 else ''})" if count > 1 else ""
     return doc.error(f"{msg}{more}", loc)

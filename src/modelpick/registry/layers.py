@@ -219,6 +219,11 @@ class _EntryLocations(LocatedYaml):
         return InputError(message, file=doc.file, path=format_path(full), line=doc.line_of(full))
 
 
+def entry_locations(entry: MergedEntry) -> LocatedYaml:
+    """Line lookup for a merged entry's key paths, each in the file that set it last."""
+    return _EntryLocations(entry)
+
+
 def validate_entry(entry: MergedEntry) -> ModelEntry:
     """The merged entry as a ModelEntry; an error names the file, key path and line that caused it."""
     locations = _EntryLocations(entry)

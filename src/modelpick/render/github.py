@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from modelpick.report import CheckResult
 from modelpick.scan import ScanResult, fails
 
@@ -14,9 +16,11 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result: CheckResult | ScanResult) -> str:
+def render(result: Any) -> str:
     if isinstance(result, ScanResult):
         return _scan(result)
+    if not isinstance(result, CheckResult):
+        return _findings(result)
     lines = []
     for r in result.results:
         for finding in r.findings:
@@ -43,4 +47,16 @@ def _scan(result: ScanResult) -> str:
     s = result.summary
     lines.append(f"modelpick scan: {s['files']} files, " + ", ".join(
         f"{s[k]} {k}" for k in ("ok", "unpinned", "retiring", "deprecated", "retired", "unknown")))
+    return "\n".join(lines) + "\n"
+
+
+def _findings(result: Any) -> str:
+    """Registry validate and audit: one annotation per finding, on its file and line where known."""
+    lines = []
+    for f in result.findings:
+        props = f"file={_escape_property(f.file)}" + (f",line={f.line}" if f.line else "")
+        props += f",title={_escape_property(f'modelpick {result.command}: {f.rule}')}"
+        where = f"{f.path}: " if f.path else ""
+        lines.append(f"::{f.severity} {props}::{_escape_data(where + f.message)}")
+    lines.append(f"modelpick {result.command}: {len(result.findings)} findings")
     return "\n".join(lines) + "\n"

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Any
 
 from modelpick.report import CheckResult
 from modelpick.scan import ScanResult, fails
 
 
-def render(result: CheckResult | ScanResult) -> str:
+def render(result: Any) -> str:
     if isinstance(result, ScanResult):
         return _scan(result)
+    if not isinstance(result, CheckResult):
+        return _findings(result)
     failures = sum(r.status == "fail" for r in result.results)
     counts = {"tests": str(len(result.results)), "failures": str(failures), "errors": "0", "skipped": "0"}
     suites = ET.Element("testsuites", {"name": "modelpick check", **counts})
@@ -44,4 +47,22 @@ def _scan(result: ScanResult) -> str:
                                                  "file": f.path, "line": str(f.line)})
         if f in failing:
             ET.SubElement(case, "failure", {"type": f.status, "message": f.message}).text = f.message
+    return _xml(suites)
+
+
+def _findings(result: Any) -> str:
+    """Registry validate and audit: one testcase per file, failing with each of its findings."""
+    by_file: dict[str, list[Any]] = {file: [] for file in result.files}
+    for f in result.findings:
+        by_file.setdefault(f.file, []).append(f)
+    failures = sum(1 for found in by_file.values() if found)
+    counts = {"tests": str(len(by_file)), "failures": str(failures), "errors": "0", "skipped": "0"}
+    suites = ET.Element("testsuites", {"name": f"modelpick {result.command}", **counts})
+    suite = ET.SubElement(suites, "testsuite", {"name": f"modelpick {result.command}", **counts})
+    for file, found in by_file.items():
+        case = ET.SubElement(suite, "testcase", {"classname": f"modelpick.{result.command.replace(' ', '.')}",
+                                                 "name": file, "file": file})
+        if found:
+            text = "\n".join(f"{f.file}:{f.line or 0}: {f.path or '-'}: [{f.rule}] {f.message}" for f in found)
+            ET.SubElement(case, "failure", {"type": found[0].rule, "message": found[0].message}).text = text
     return _xml(suites)

@@ -277,3 +277,7 @@ def _scan(result: ScanResult, *, show_excluded: bool = False) -> Document:
     counts = ", ".join(f"{s[k]} {k}" for k in ("ok", "unpinned", "retiring", "deprecated", "retired", "unknown"))
     return Document(sections=[Section(None, ["status", "where", "text", "model", "message"], rows)],
                     notes=[f"{s['files']} files scanned: {counts} (as of {result.as_of})"])
+
+
+# The registry tooling's layouts register themselves with `layout` on import.
+import modelpick.render.layout_registry  # noqa: E402, F401

@@ -1,0 +1,106 @@
+"""`modelpick registry ...` and `modelpick schema`: registry upkeep on the command line.
+
+Exit codes as everywhere: 0 done; 1 findings (validate) or disagreements beyond tolerance (audit);
+2 the input is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from modelpick.cli import AsOfOpt, CheckFormat, FormatOpt, OneLineErrors, RegistryOpt, _emit, guarded
+
+registry_app = typer.Typer(
+    cls=OneLineErrors,
+    help="Keep registry data honest: validate, import, audit, diff and export it.",
+    no_args_is_help=True,
+)
+
+
+def _day(as_of: dt.datetime | None) -> dt.date:
+    return as_of.date() if as_of else dt.date.today()
+
+
+@registry_app.command(epilog="Examples:\n\n  modelpick registry validate\n\n"
+                      "  modelpick registry validate my-prices.yaml --max-age 90 --format github\n\n"
+                      "Exit codes: 0 no findings, 1 findings, 2 a wrong path or option.")
+@guarded
+def validate(
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        help="Registry files or folders, checked as layers over the active registry. Default: every file "
+             "of the active registry.", show_default=False)] = None,
+    max_age: Annotated[Optional[int], typer.Option(
+        "--max-age", min=0, help="Flag values whose source was read more than DAYS ago.", metavar="DAYS")]
+    = None,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Output format.")] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Schema, duplicate keys and names, price sanity, missing sources and stale values, each at file:line."""
+    from modelpick import service
+
+    result = service.registry_validate(list(paths or []), _day(as_of), max_age)
+    _emit(result, format)
+    if result.findings:
+        raise typer.Exit(1)
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    jsonl = "jsonl"
+    sql = "sql"
+
+
+@registry_app.command(epilog="Examples:\n\n  modelpick registry export --format csv > models.csv\n\n"
+                      "  modelpick registry export --format sql | sqlite3 prices.db\n\n"
+                      "  modelpick registry export --format sql --registry negotiated.yaml | psql")
+@guarded
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, jsonl or sql (CREATE TABLE + "
+                                                 "INSERT for SQLite, DuckDB and PostgreSQL).")],
+    registry: RegistryOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """The active registry as flat rows, for spreadsheets and warehouses."""
+    from modelpick import service
+
+    sys.stdout.write(service.registry_export(format.value, list(registry or []), _day(as_of)))
+
+
+@registry_app.command(epilog="Examples:\n\n  modelpick registry diff bundled my-registry/\n\n"
+                      "  modelpick registry diff old/ new/ --workload examples/ticket-triage.yaml")
+@guarded
+def diff(
+    old: Annotated[str, typer.Argument(help="Registry file or folder, or `bundled`.", show_default=False)],
+    new: Annotated[str, typer.Argument(help="Registry file or folder, or `bundled`.", show_default=False)],
+    workload: Annotated[Optional[list[Path]], typer.Option(
+        "--workload", help="Workload file: does its top pick or monthly cost change? (repeatable)")] = None,
+    format: FormatOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Entries added, removed and changed between two registries, and what that does to your workloads."""
+    from modelpick import service
+
+    _emit(service.registry_diff(old, new, list(workload or []), _day(as_of)), format)
+
+
+def schema(
+    kind: Annotated[str, typer.Argument(help="registry, workload, config, output or tasks.",
+                                        show_default=False)],
+) -> None:
+    """Print the JSON Schema of a file format or of the JSON output."""
+    from modelpick.schemas import schema_text
+
+    sys.stdout.write(schema_text(kind))
+
+
+def install(app: typer.Typer) -> None:
+    app.add_typer(registry_app, name="registry")
+    app.command(epilog="Examples:\n\n  modelpick schema registry > registry.schema.json\n\n"
+                "  modelpick schema output | jq '.anyOf | length'")(guarded(schema))
+

@@ -1,0 +1,232 @@
+"""`modelpick registry validate`: every problem in registry files, each at file:line with its key path.
+
+Unlike loading, which stops at the first error, validation reports them all. Files named on the command
+line are checked as layers on top of the active registry (bundled data, user config folder,
+MODELPICK_REGISTRY), so an override that only sets `pricing.input` is valid where a lower layer has the
+entry. Without paths, every file of the active registry is checked.
+
+Rules: yaml (syntax, duplicate keys), schema, duplicate (ids in one file or one layer; a snapshot or alias
+naming two entries of one provider), price (cached <= input, batch <= list, tiers rising with their
+thresholds), source (a value without a resolvable source), age (read more than --max-age days ago).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from modelpick.errors import InputError
+from modelpick.registry.layers import (
+    OPTION,
+    LayerPath,
+    MergedEntry,
+    entry_locations,
+    layer_paths,
+    merge_layers,
+    yaml_files,
+)
+from modelpick.registry.loader import Entry, bundled_data
+from modelpick.registry.schema import LayerFile, ModelEntry, PriceSchedule, iter_citations
+from modelpick.yamlfile import KeyPath, LocatedYaml, describe_error, error_location, format_path, read_yaml
+
+Rule = Literal["yaml", "schema", "duplicate", "price", "source", "age"]
+RULES: tuple[str, ...] = Rule.__args__  # type: ignore[attr-defined]
+
+
+class ValidationFinding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: Rule
+    severity: Literal["error"] = "error"
+    file: str
+    line: int | None
+    path: str | None
+    model: str | None  # PROVIDER/MODEL where the finding is about one entry
+    message: str
+
+
+class ValidationResult(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    schema_version: str = "1"
+    command: Literal["registry validate"] = "registry validate"
+    as_of: dt.date
+    max_age_days: int | None
+    files: list[str]
+    entries: int
+    findings: list[ValidationFinding]
+    summary: dict[str, int]
+
+
+def _finding(rule: Rule, error: InputError, model: str | None = None) -> ValidationFinding:
+    message = error.message
+    # The message repeats "file:line: path: "; keep the words only.
+    for prefix in (f"{error.file}:{error.line}: " if error.line else f"{error.file}: ", f"{error.path}: "):
+        if error.file and message.startswith(prefix):
+            message = message[len(prefix):]
+    return ValidationFinding(rule=rule, file=error.file or "", line=error.line, path=error.path, model=model,
+                             message=message)
+
+
+class _Check:
+    def __init__(self, today: dt.date, max_age: int | None) -> None:
+        self.today, self.max_age = today, max_age
+        self.findings: list[ValidationFinding] = []
+        self.locations: dict[str, LocatedYaml] = {}
+
+    def add(self, rule: Rule, error: InputError, model: str | None = None) -> None:
+        self.findings.append(_finding(rule, error, model))
+
+    def read(self, file: LayerPath) -> LocatedYaml | None:
+        """The parsed file when its shape allows merging it; every problem found on the way is recorded."""
+        def duplicate(message: str, name: str, path: KeyPath, line: int) -> None:
+            self.add("yaml", InputError(message, file=name, path=format_path(path), line=line))
+
+        try:
+            doc = read_yaml(file.path, file.display, on_duplicate=duplicate)
+        except InputError as exc:
+            self.add("yaml", exc)
+            return None
+        if not isinstance(doc.data, dict):
+            self.add("schema", doc.error("expected a mapping with provider:, sources: and models:"))
+            return None
+        try:
+            header = LayerFile.model_validate(doc.data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = error_location(err)
+                self.add("schema", doc.error(describe_error(err, loc, LayerFile), loc))
+            return None
+        seen: dict[str, int] = {}
+        usable = True
+        for index, item in enumerate(header.models):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                self.add("schema", doc.error("expected a mapping with id: (a string)", ("models", index)))
+                usable = False
+            elif item["id"] in seen:
+                first = doc.line_of(("models", seen[item["id"]]))
+                self.add("duplicate", doc.error(f"{item['id']!r} is listed twice in this file (first at line "
+                                                f"{first})", ("models", index, "id")))
+                usable = False
+            else:
+                seen[item["id"]] = index
+        return doc if usable else None
+
+    def layers(self, docs: list[tuple[LayerPath, LocatedYaml]]) -> None:
+        """The same PROVIDER/MODEL defined by two files of one layer: neither overrides the other."""
+        defined: dict[tuple[str, str], tuple[str, int | None]] = {}
+        for layer, doc in docs:
+            for index, item in enumerate(doc.data["models"]):
+                key = (layer.layer, f"{doc.data['provider']}/{item['id']}")
+                here = doc.line_of(("models", index, "id"))
+                if key in defined and defined[key][0] != doc.file:
+                    file, line = defined[key]
+                    self.add("duplicate", doc.error(f"{key[1]} is also defined in {file}:{line} (same layer: "
+                                                    "one would silently override the other)",
+                                                    ("models", index, "id")), key[1])
+                defined.setdefault(key, (doc.file, here))
+
+    def entry(self, merged: MergedEntry) -> Entry | None:
+        key = f"{merged.provider}/{merged.raw.get('id')}"
+        locations = entry_locations(merged)
+        try:
+            model = ModelEntry.model_validate(merged.raw)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = error_location(err)
+                self.add("schema", locations.error(describe_error(err, loc, ModelEntry), loc), key)
+            return None
+        entry = Entry(merged.provider, merged.provider_name or merged.provider, model, merged.sources,
+                      merged.file, merged.origins)
+        self.locations[key] = locations
+        self.prices(entry, locations)
+        self.citations(entry, locations)
+        return entry
+
+    def prices(self, entry: Entry, locations: Any) -> None:
+        pricing = entry.model.pricing
+        lists: list[tuple[KeyPath, PriceSchedule]] = [(("pricing",), pricing)]
+        lists += [(("pricing", "history", i), h) for i, h in enumerate(pricing.history)]
+        for at, prices in lists:
+            for field, problem in _price_problems(prices):
+                self.add("price", locations.error(problem, (*at, *field)), entry.key)
+
+    def citations(self, entry: Entry, locations: Any) -> None:
+        for path, cited in iter_citations(entry.model):
+            if ".others." in f".{path}.":
+                continue
+            where = tuple(int(p) if p.isdigit() else p for p in path.split("."))
+            named = entry.sources.get(cited.source)
+            read = named.read if named is not None else cited.read
+            if read is None:
+                if any(o.file == cited.source for o in entry.origins.values()):
+                    message = "value without a source: this file sets it with no `source:`"
+                else:
+                    message = (f"{cited.source!r} is not in this file's sources: table, so it needs its own "
+                               "`read` date")
+                self.add("source", locations.error(message, (*where, "source")), entry.key)
+            elif self.max_age is not None and (self.today - read).days > self.max_age:
+                self.add("age", locations.error(
+                    f"read {read} ({(self.today - read).days} days ago, more than --max-age {self.max_age}); "
+                    f"source {cited.source}", where), entry.key)
+
+    def names(self, entries: list[Entry]) -> None:
+        """A snapshot or alias (or id) that names two entries of one provider cannot be resolved."""
+        owners: dict[tuple[str, str], list[Entry]] = {}
+        for entry in entries:
+            m = entry.model
+            for name in {m.id, *m.snapshots, *m.aliases}:
+                owners.setdefault((entry.provider, name), []).append(entry)
+        for (_, name), named in sorted(owners.items()):
+            for entry in named if len(named) > 1 else ():
+                field = "id" if name == entry.id else "snapshots" if name in entry.model.snapshots else "aliases"
+                others = ", ".join(e.key for e in named if e is not entry)
+                self.add("duplicate", self.locations[entry.key].error(f"{name!r} also names {others}", (field,)),
+                         entry.key)
+
+
+def _price_problems(p: PriceSchedule) -> Iterator[tuple[KeyPath, str]]:
+    def above(field: KeyPath, value: Decimal | None, limit: Decimal | None, what: str) -> Iterator[tuple[KeyPath, str]]:
+        if value is not None and limit is not None and value > limit:
+            yield field, f"{value} is above {what} ({limit})"
+
+    yield from above(("cached_input",), p.cached_input, p.input, "the input price")
+    if p.batch is not None:
+        yield from above(("batch", "input"), p.batch.input, p.input, "the list input price")
+        yield from above(("batch", "output"), p.batch.output, p.output, "the list output price")
+        yield from above(("batch", "cached_input"), p.batch.cached_input, p.cached_input,
+                         "the list cached-input price")
+    previous: Any = p
+    for i, tier in enumerate(p.tiers):
+        yield from above(("tiers", i, "cached_input"), tier.cached_input, tier.input, "the tier's input price")
+        for name in ("input", "output"):
+            if getattr(tier, name) < getattr(previous, name):
+                yield (("tiers", i, name), f"{getattr(tier, name)} is below the price under the threshold "
+                       f"({getattr(previous, name)}): tiers must rise with their thresholds")
+        previous = tier
+
+
+def validate(paths: list[Path], *, today: dt.date, max_age: int | None = None) -> ValidationResult:
+    lower = layer_paths(bundled_data() / "models")
+    checked = [LayerPath(OPTION, p, str(p)) for path in paths for p in yaml_files(path)]
+    files = lower + checked
+    reported = {f.display for f in (checked if paths else files)}
+    check = _Check(today, max_age)
+    docs = [(f, doc) for f in files if (doc := check.read(f)) is not None]
+    check.layers(docs)
+    merged = merge_layers(docs)
+    entries = [e for m in merged if (e := check.entry(m)) is not None]
+    check.names(entries)
+    findings = sorted({f for f in check.findings if f.file in reported},
+                      key=lambda f: (f.file, f.line or 0, f.path or "", f.rule, f.message))
+    counted = [m for m in merged if any(o.file in reported for o in m.origins.values())]
+    summary = {"files": len(reported), "entries": len(counted), "findings": len(findings),
+               **{rule: sum(f.rule == rule for f in findings) for rule in RULES}}
+    return ValidationResult(as_of=today, max_age_days=max_age, files=sorted(reported), entries=len(counted),
+                            findings=findings, summary=summary)
+

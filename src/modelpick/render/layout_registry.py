@@ -1,0 +1,59 @@
+"""Layouts of the registry tooling results (validate, diff, import, audit)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from modelpick.registry.diff import RegistryDiff
+from modelpick.registry.validate import ValidationResult
+from modelpick.render.layout import Document, Section, layout, money
+
+
+def _where(file: str, line: int | None) -> str:
+    return f"{file}:{line}" if line else file
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, sort_keys=True, default=str)
+    return str(value)
+
+
+@layout.register
+def _validation(result: ValidationResult, *, show_excluded: bool = False) -> Document:
+    rows = [[_where(f.file, f.line), f.path or "-", f.rule, f.message] for f in result.findings]
+    s = result.summary
+    note = (f"{s['findings']} finding{'' if s['findings'] == 1 else 's'} in {s['files']} file"
+            f"{'' if s['files'] == 1 else 's'} ({s['entries']} entries, as of {result.as_of}"
+            f"{f', --max-age {result.max_age_days}' if result.max_age_days is not None else ''})")
+    return Document(sections=[Section(None, ["where", "key", "rule", "finding"], rows)] if rows else [],
+                    notes=[note])
+
+
+@layout.register
+def _diff(result: RegistryDiff, *, show_excluded: bool = False) -> Document:
+    sections = []
+    entries = [["added", key, "", "", ""] for key in result.added]
+    entries += [["removed", key, "", "", ""] for key in result.removed]
+    for change in result.changed:
+        for i, field in enumerate(change.changes):
+            entries.append(["changed" if i == 0 else "", change.key if i == 0 else "", field.field,
+                            _value(field.old), _value(field.new)])
+    if entries:
+        sections.append(Section("entries", ["", "entry", "field", "old", "new"], entries))
+    if result.workloads:
+        rows = []
+        for w in result.workloads:
+            change = "-" if w.cost_change is None else f"{w.cost_change:+.1%}"
+            rows.append([w.name, w.old_top or "none fits", w.new_top or "none fits",
+                         money(w.old_per_month) if w.old_per_month is not None else "-",
+                         money(w.new_per_month) if w.new_per_month is not None else "-", change])
+        sections.append(Section("workloads", ["workload", "old top pick", "new top pick", "old $/month",
+                                              "new $/month", "change"], rows))
+    s = result.summary
+    return Document(title=f"{result.old} -> {result.new}", sections=sections, notes=[
+        f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged; "
+        f"{s['top_changed']} of {s['workloads']} workloads change top pick (as of {result.as_of})"])
