@@ -6,8 +6,10 @@ Exit codes as everywhere: 0 done; 1 findings (validate) or disagreements beyond 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -48,6 +50,58 @@ def validate(
     _emit(result, format)
     if result.findings:
         raise typer.Exit(1)
+
+
+class ForeignFormat(str, Enum):
+    litellm = "litellm"
+    models_dev = "models.dev"
+    openrouter = "openrouter"
+
+
+FromOpt = Annotated[ForeignFormat, typer.Option("--from", help="The foreign file's format.")]
+ProgressBar = Callable[[int, int], None]
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[ProgressBar | None]:
+    """A progress bar on stderr for large inputs, only when stderr is a terminal (never in CI logs)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+@registry_app.command("import", epilog="Examples:\n\n"
+                      "  modelpick registry import --from litellm model_prices_and_context_window.json -o registry/\n\n"
+                      "  modelpick registry import --from models.dev api.json -o registry/ --provider openai\n\n"
+                      "  modelpick registry import --from openrouter models.json -o registry/  # GET /api/v1/models")
+@guarded
+def import_(
+    from_: FromOpt,
+    file: Annotated[Path, typer.Argument(help="The foreign registry (JSON).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write one <provider>.yaml per "
+                                         "provider into.")],
+    provider: Annotated[Optional[list[str]], typer.Option("--provider", help="Only this provider (repeatable).")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing provider files.")] = False,
+    format: FormatOpt = None,
+) -> None:
+    """Convert LiteLLM's price map, models.dev or OpenRouter's model list into modelpick registry files."""
+    from modelpick import service
+
+    with _progress(f"importing {file.name}") as progress:
+        result = service.registry_import(from_.value, file, output, list(provider or []), force=force,
+                                         progress=progress)
+    _emit(result, format)
 
 
 class ExportFormat(str, Enum):

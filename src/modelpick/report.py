@@ -241,3 +241,18 @@ class CheckResult(Result):
     strict: bool = False
     results: list[CheckedWorkload]
     summary: dict[str, int]
+
+
+class ImportResult(Result):
+    """What `registry import` read and wrote."""
+
+    schema_version: str = SCHEMA_VERSION
+    format: str
+    file: str
+    read: dt.date = Field(description="the date every imported value cites as read")
+    total: int
+    imported: int
+    skipped: dict[str, int] = Field(description="reason -> entries skipped for it")
+    filtered: int = Field(description="entries of providers left out by --provider")
+    providers: dict[str, int] = Field(description="provider -> entries written")
+    written: list[str]

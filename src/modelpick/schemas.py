@@ -33,6 +33,9 @@ OUTPUT_MODELS: list[str] = [
     "modelpick.report:TaskList",
     "modelpick.report:CheckResult",
     "modelpick.scan:ScanResult",
+    "modelpick.registry.validate:ValidationResult",
+    "modelpick.registry.diff:RegistryDiff",
+    "modelpick.report:ImportResult",
 ]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

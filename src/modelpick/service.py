@@ -286,3 +286,30 @@ def registry_diff(old: str, new: str, workload_files: list[Path], as_of: dt.date
         workload = _workload(Request(workload_file=path, as_of=as_of), tasks, after)
         workloads.append((workload.name or path.stem, workload))
     return diff(before, after, workloads, tasks, as_of, old_label=old, new_label=new)
+
+
+def registry_import(fmt: str, path: Path, outdir: Path, providers: list[str], *, force: bool,
+                    progress: Any = None) -> Any:
+    """Convert a foreign registry into provider files under `outdir`; never over an existing file
+    without `force`, and nothing is written when any target exists."""
+    from modelpick.registry.foreign import read_foreign, write_provider_files
+    from modelpick.report import ImportResult
+
+    if outdir.exists() and not outdir.is_dir():
+        raise InputError("is not a folder", file=str(outdir), path="--output")
+    foreign = read_foreign(fmt, path, providers, progress=progress)
+    unknown = [p for p in providers if p not in foreign.providers]
+    if unknown:
+        raise InputError(f"no chat models of provider {unknown[0]!r} in this file", file=str(path),
+                         path="--provider")
+    existing = [outdir / f"{p}.yaml" for p in foreign.providers if (outdir / f"{p}.yaml").exists()]
+    if existing and not force:
+        raise InputError(f"{existing[0]} exists (and {len(existing) - 1} more); use --force to overwrite"
+                         if len(existing) > 1 else f"{existing[0]} exists; use --force to overwrite",
+                         path="--output")
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = write_provider_files(foreign, outdir)
+    return ImportResult(format=fmt, file=str(path), read=foreign.read, total=foreign.total,
+                        imported=foreign.imported, skipped=foreign.skipped, filtered=foreign.filtered,
+                        providers={p: len(d["models"]) for p, d in foreign.providers.items()},
+                        written=[str(p) for p in written])

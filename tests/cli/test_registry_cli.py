@@ -138,3 +138,52 @@ def test_schema_of_an_unknown_kind(invoke) -> None:
     result = invoke("schema", "workloads")
     assert result.exit_code == 2
     assert result.stderr.startswith("modelpick: error: unknown schema 'workloads' (did you mean 'workload'?)")
+
+
+FOREIGN = Path(__file__).resolve().parents[1] / "fixtures" / "foreign"
+
+
+def test_import_writes_provider_files_and_reports_counts(invoke, tmp_path: Path) -> None:
+    out = tmp_path / "imported"
+    result = invoke("registry", "import", "--from", "litellm", FOREIGN / "litellm-model-prices.json", "-o", out,
+                    "--provider", "openai", "--provider", "anthropic", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["providers"] == {"anthropic": 1, "openai": doc["providers"]["openai"]}
+    assert doc["written"] == [str(out / "anthropic.yaml"), str(out / "openai.yaml")]
+    assert doc["imported"] == sum(doc["providers"].values())
+    assert doc["total"] == 31 and doc["filtered"] > 0
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    assert sorted(p.name for p in out.iterdir()) == ["anthropic.yaml", "openai.yaml"]
+
+
+def test_import_never_overwrites_without_force(invoke, tmp_path: Path) -> None:
+    out = tmp_path / "imported"
+    out.mkdir()
+    (out / "anthropic.yaml").write_text("mine\n")
+    args = ["registry", "import", "--from", "litellm", FOREIGN / "litellm-model-prices.json", "-o", out,
+            "--provider", "anthropic"]
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"modelpick: error: --output: {out / 'anthropic.yaml'} exists; use --force to overwrite\n"
+    assert (out / "anthropic.yaml").read_text() == "mine\n"
+    assert invoke(*args, "--force").exit_code == 0
+    assert (out / "anthropic.yaml").read_text().startswith("# yaml-language-server: $schema=")
+
+
+def test_import_of_a_provider_the_file_lacks(invoke, tmp_path: Path) -> None:
+    result = invoke("registry", "import", "--from", "openrouter", FOREIGN / "openrouter-models.json", "-o",
+                    tmp_path, "--provider", "openai")
+    assert result.exit_code == 2
+    assert result.stderr == (f"modelpick: error: {FOREIGN / 'openrouter-models.json'}: --provider: no chat models "
+                             "of provider 'openai' in this file\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_of_a_file_that_is_not_json(invoke, tmp_path: Path) -> None:
+    bad = tmp_path / "prices.json"
+    bad.write_text("{not json")
+    result = invoke("registry", "import", "--from", "litellm", bad, "-o", tmp_path / "out")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"modelpick: error: {bad}")
+    assert not (tmp_path / "out").exists()

@@ -8,6 +8,7 @@ from typing import Any
 from modelpick.registry.diff import RegistryDiff
 from modelpick.registry.validate import ValidationResult
 from modelpick.render.layout import Document, Section, layout, money
+from modelpick.report import ImportResult
 
 
 def _where(file: str, line: int | None) -> str:
@@ -57,3 +58,15 @@ def _diff(result: RegistryDiff, *, show_excluded: bool = False) -> Document:
     return Document(title=f"{result.old} -> {result.new}", sections=sections, notes=[
         f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, {s['unchanged']} unchanged; "
         f"{s['top_changed']} of {s['workloads']} workloads change top pick (as of {result.as_of})"])
+
+
+@layout.register
+def _import(result: ImportResult, *, show_excluded: bool = False) -> Document:
+    sections = [Section("written", ["provider", "entries", "file"],
+                        [[p, str(n), path] for (p, n), path in zip(result.providers.items(), result.written, strict=True)])]
+    if result.skipped:
+        sections.append(Section("skipped", ["reason", "entries"], [[r, str(n)] for r, n in result.skipped.items()]))
+    filtered = f", {result.filtered} of other providers left out" if result.filtered else ""
+    return Document(title=f"{result.file} ({result.format}, read {result.read})", sections=sections, notes=[
+        f"{result.imported} of {result.total} entries imported into {len(result.providers)} provider files, "
+        f"{sum(result.skipped.values())} skipped{filtered}; check them with `modelpick registry validate`"])
