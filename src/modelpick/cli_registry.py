@@ -104,6 +104,31 @@ def import_(
     _emit(result, format)
 
 
+@registry_app.command(epilog="Examples:\n\n"
+                      "  modelpick registry audit --against model_prices_and_context_window.json --from litellm\n\n"
+                      "  modelpick registry audit --against api.json --from models.dev --tolerance 0.01 "
+                      "--format github\n\n"
+                      "Exit codes: 0 no disagreement beyond the tolerance that data/ does not already record, "
+                      "1 otherwise, 2 a wrong file or option.")
+@guarded
+def audit(
+    against: Annotated[Path, typer.Option("--against", help="The foreign registry file (JSON).")],
+    from_: FromOpt,
+    tolerance: Annotated[float, typer.Option("--tolerance", min=0, help="Relative difference of numbers that "
+                                             "is not a disagreement, e.g. 0.01 for 1%.")] = 0.0,
+    format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Output format.")] = None,
+    registry: RegistryOpt = None,
+) -> None:
+    """Every disagreement between the active registry and a foreign one, with both sources and dates."""
+    from modelpick import service
+
+    with _progress(f"reading {against.name}") as progress:
+        result = service.registry_audit(from_.value, against, list(registry or []), tolerance, progress=progress)
+    _emit(result, format)
+    if result.summary["failing"]:
+        raise typer.Exit(1)
+
+
 class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"

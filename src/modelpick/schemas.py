@@ -36,6 +36,7 @@ OUTPUT_MODELS: list[str] = [
     "modelpick.registry.validate:ValidationResult",
     "modelpick.registry.diff:RegistryDiff",
     "modelpick.report:ImportResult",
+    "modelpick.registry.audit:AuditResult",
 ]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -313,3 +313,11 @@ def registry_import(fmt: str, path: Path, outdir: Path, providers: list[str], *,
                         imported=foreign.imported, skipped=foreign.skipped, filtered=foreign.filtered,
                         providers={p: len(d["models"]) for p, d in foreign.providers.items()},
                         written=[str(p) for p in written])
+
+
+def registry_audit(fmt: str, path: Path, registry_paths: list[Path], tolerance: float, *,
+                   progress: Any = None) -> Any:
+    from modelpick.registry.audit import audit
+    from modelpick.registry.foreign import read_foreign
+
+    return audit(load_registry(registry_paths), read_foreign(fmt, path, progress=progress), tolerance)

@@ -187,3 +187,34 @@ def test_import_of_a_file_that_is_not_json(invoke, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"modelpick: error: {bad}")
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("fmt, file", [("litellm", "litellm-model-prices.json"),
+                                       ("models.dev", "models-dev-resolved.json"),
+                                       ("openrouter", "openrouter-models.json")])
+def test_imported_files_pass_validate_as_a_layer_over_the_bundled_data(invoke, tmp_path: Path, fmt, file) -> None:
+    out = tmp_path / "imported"
+    assert invoke("registry", "import", "--from", fmt, FOREIGN / file, "-o", out).exit_code == 0
+    result = invoke("registry", "validate", out, "--format", "json", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.stdout
+    assert json.loads(result.stdout)["summary"]["entries"] > 0
+
+
+def test_audit_exits_1_on_an_unrecorded_disagreement(invoke, mini_registry: Path, tmp_path: Path) -> None:
+    theirs = tmp_path / "prices.json"
+    theirs.write_text(json.dumps({"testco/acme-1": {
+        "litellm_provider": "testco", "mode": "chat", "max_input_tokens": 1000000, "max_output_tokens": 50000,
+        "input_cost_per_token": 1.6e-07, "output_cost_per_token": 6e-07, "cache_read_input_token_cost": 7.5e-08,
+        "input_cost_per_token_batches": 7.5e-08, "output_cost_per_token_batches": 3e-07,
+        "supports_function_calling": True, "supports_response_schema": True, "supports_prompt_caching": True}}))
+    args = ["registry", "audit", "--against", theirs, "--from", "litellm", "--registry", mini_registry]
+    result = invoke(*args, "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    [d] = json.loads(result.stdout)["disagreements"]
+    assert (d["provider"], d["model"], d["field"], d["ours"], d["theirs"], d["line"]) == (
+        "testco", "acme-1", "pricing.input", 0.15, 0.16, 19)
+    assert invoke(*args, "--tolerance", "0.07").exit_code == 0  # |0.15 - 0.16| / 0.16 = 0.0625
+    github = invoke(*args, "--format", "github").stdout
+    assert github.startswith(f"::error file={mini_registry / 'testco.yaml'},line=19,title=modelpick registry "
+                             "audit%3A disagreement::testco/acme-1 pricing.input: ours 0.15 (docs), theirs 0.16")
+

@@ -151,3 +151,25 @@ def test_the_cache_keeps_origins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     second = load_registry([override]).get("gpt-4.1-nano")
     assert second.origins == first.origins
     assert second.model.model_dump_json() == first.model.model_dump_json()
+
+
+def test_an_upper_layer_entry_named_like_a_lower_snapshot_wins_that_name(tmp_path: Path) -> None:
+    bundled = load_registry().get("openai/gpt-4.1-nano")
+    layer = write(tmp_path / "snap.yaml", """\
+provider: openai
+sources:
+  s: {url: https://example.com/s, read: 2026-10-01}
+models:
+  - id: gpt-4.1-nano-2025-04-14
+    name: GPT-4.1 nano (2025-04-14)
+    creator: openai
+    context_window: {value: 1047576, source: s}
+    max_output_tokens: {value: 32768, source: s}
+    modalities: {source: s, input: [text], output: [text]}
+    features: {source: s, values: []}
+    pricing: {source: s, input: 0.1, output: 0.4}
+""")
+    registry = load_registry([layer])
+    assert registry.get("gpt-4.1-nano-2025-04-14").id == "gpt-4.1-nano-2025-04-14"
+    assert registry.get("openai/gpt-4.1-nano-2025-04-14").id == "gpt-4.1-nano-2025-04-14"
+    assert registry.get("gpt-4.1-nano").model.snapshots == bundled.model.snapshots

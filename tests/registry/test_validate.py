@@ -135,3 +135,11 @@ def test_broken_yaml_is_one_finding(tmp_path: Path) -> None:
     [(rule, line, path, message)] = findings(tmp_path, "provider: [acme\n")
     assert (rule, line, path) == ("yaml", 2, None)
     assert message.startswith("invalid YAML: ")  # the wording differs between libyaml and pure-Python PyYAML
+
+
+def test_an_id_that_is_another_entrys_alias_in_the_same_layer(tmp_path: Path) -> None:
+    text = entry("      input: 1\n      output: 2")
+    second = text[text.index("  - id: acme-1"):].replace("id: acme-1", "id: acme-1-latest")
+    text = text.replace("    name: Acme 1\n", "    name: Acme 1\n    aliases: [acme-1-latest]\n", 1) + second
+    assert findings(tmp_path, text) == [
+        ("duplicate", 8, "models[0].aliases", "'acme-1-latest' also names acme/acme-1-latest")]

@@ -17,8 +17,9 @@ at most `tolerance`; sets, dates and statuses have no tolerance.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -49,10 +50,28 @@ class Disagreement(BaseModel):
     beyond_tolerance: bool
     recorded: bool
     file: str
+    line: int | None = None  # where our value is set (the layer file that set it last)
+
+    @property
+    def fails(self) -> bool:
+        return self.beyond_tolerance and not self.recorded
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    """A failing disagreement in the shape the github and junit renderers read."""
+
+    rule: str
+    severity: str
+    file: str
+    line: int | None
+    path: str
+    message: str
 
 
 class AuditResult(BaseModel):
     schema_version: str = "1"
+    command: Literal["registry audit"] = "registry audit"
     against: str
     format: str
     tolerance: float
@@ -61,6 +80,17 @@ class AuditResult(BaseModel):
     only_theirs: int
     disagreements: list[Disagreement]
     summary: dict[str, int]
+
+    @property
+    def files(self) -> list[str]:
+        return sorted({d.file for d in self.disagreements})
+
+    @property
+    def findings(self) -> list[AuditFinding]:
+        return [AuditFinding("disagreement", "error", d.file, d.line, f"{d.provider}/{d.model} {d.field}",
+                             f"ours {d.ours} ({d.our_source.get('source')}), theirs {d.theirs} "
+                             f"({d.their_source.get('source')} {d.their_source.get('read')})")
+                for d in self.disagreements if d.fails]
 
 
 # ---------------------------------------------------------------- flattening
@@ -244,10 +274,12 @@ def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0) 
             recorded = any(alt.get(field) == b for alt in _alternatives(ours_dict, top, foreign.features_covered))
             difference = _difference(a, b)
             beyond = difference is None or difference > tolerance
+            origin = entry.origin(field) or entry.origin(top)
             found.append(Disagreement(
                 provider=entry.provider, model=entry.model.id, field=field, ours=_plain(a), theirs=_plain(b),
                 our_source=entry.cite(getattr(entry.model, top)), their_source=their_source,
-                difference=difference, beyond_tolerance=beyond, recorded=recorded, file=entry.file))
+                difference=difference, beyond_tolerance=beyond, recorded=recorded,
+                file=origin.file if origin else entry.file, line=origin.line if origin else None))
 
     only_ours = [e.key for e in registry.entries if e.provider in covered and e.key not in pairs]
     result = AuditResult(against=foreign.file, format=foreign.fmt, tolerance=tolerance, matched=len(pairs),
@@ -260,4 +292,4 @@ def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0) 
 
 def failing(result: AuditResult) -> int:
     """Disagreements beyond tolerance and not recorded: the CLI exits 1 when there is one."""
-    return sum(1 for d in result.disagreements if d.beyond_tolerance and not d.recorded)
+    return sum(1 for d in result.disagreements if d.fails)

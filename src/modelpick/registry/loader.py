@@ -73,10 +73,18 @@ class Registry:
     def __init__(self, entries: list[Entry]) -> None:
         # Sorted once so that every listing and every tie-break is deterministic.
         self.entries = sorted(entries, key=lambda e: (e.provider, e.model.id))
-        self._names: dict[str, list[Entry]] = {}
+        # One entry per (name, provider): an entry's own id beats another entry's snapshot or alias, so an
+        # upper layer may add an entry under a name a lower layer used as an alias (`registry validate`
+        # reports names that stay ambiguous).
+        named: dict[tuple[str, str], Entry] = {}
         for entry in self.entries:
-            for name in {entry.model.id, *entry.model.snapshots, *entry.model.aliases}:
-                self._names.setdefault(name, []).append(entry)
+            for name in {*entry.model.snapshots, *entry.model.aliases}:
+                named.setdefault((name, entry.provider), entry)
+        for entry in self.entries:
+            named[(entry.model.id, entry.provider)] = entry
+        self._names: dict[str, list[Entry]] = {}
+        for (name, _), entry in sorted(named.items(), key=lambda item: item[1].key):
+            self._names.setdefault(name, []).append(entry)
         self._keys = {e.key: e for e in self.entries}
         self.providers = sorted({e.provider for e in self.entries})
 

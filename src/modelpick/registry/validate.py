@@ -176,18 +176,28 @@ class _Check:
                     f"source {cited.source}", where), entry.key)
 
     def names(self, entries: list[Entry]) -> None:
-        """A snapshot or alias (or id) that names two entries of one provider cannot be resolved."""
+        """A snapshot or alias naming two entries of one provider cannot be resolved. An entry's own id
+        beats another entry's snapshot or alias, which an upper layer may rely on; within one layer it is a
+        mistake."""
         owners: dict[tuple[str, str], list[Entry]] = {}
         for entry in entries:
             m = entry.model
             for name in {m.id, *m.snapshots, *m.aliases}:
                 owners.setdefault((entry.provider, name), []).append(entry)
         for (_, name), named in sorted(owners.items()):
+            by_id = [e for e in named if e.id == name]
             for entry in named if len(named) > 1 else ():
-                field = "id" if name == entry.id else "snapshots" if name in entry.model.snapshots else "aliases"
+                if entry.id == name or (by_id and self._layer(by_id[0], "id") != self._layer(entry, "aliases")):
+                    continue
+                field = "snapshots" if name in entry.model.snapshots else "aliases"
                 others = ", ".join(e.key for e in named if e is not entry)
                 self.add("duplicate", self.locations[entry.key].error(f"{name!r} also names {others}", (field,)),
                          entry.key)
+
+    @staticmethod
+    def _layer(entry: Entry, field: str) -> str | None:
+        origin = entry.origin(field) or entry.origin("id")
+        return origin.layer if origin else None
 
 
 def _price_problems(p: PriceSchedule) -> Iterator[tuple[KeyPath, str]]:

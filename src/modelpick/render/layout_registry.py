@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from modelpick.registry.audit import AuditResult
 from modelpick.registry.diff import RegistryDiff
 from modelpick.registry.validate import ValidationResult
 from modelpick.render.layout import Document, Section, layout, money
@@ -70,3 +71,19 @@ def _import(result: ImportResult, *, show_excluded: bool = False) -> Document:
     return Document(title=f"{result.file} ({result.format}, read {result.read})", sections=sections, notes=[
         f"{result.imported} of {result.total} entries imported into {len(result.providers)} provider files, "
         f"{sum(result.skipped.values())} skipped{filtered}; check them with `modelpick registry validate`"])
+
+
+@layout.register
+def _audit(result: AuditResult, *, show_excluded: bool = False) -> Document:
+    rows = []
+    for d in result.disagreements:
+        status = "recorded" if d.recorded else "DIFFERS" if d.beyond_tolerance else "within tolerance"
+        rows.append([status, f"{d.provider}/{d.model}", d.field, f"{_value(d.ours)} ({d.our_source.get('source')})",
+                     _value(d.theirs), _where(d.file, d.line)])
+    s = result.summary
+    return Document(title=f"registry vs {result.against} ({result.format})",
+                    sections=[Section(None, ["status", "entry", "field", "ours (source)", "theirs", "where"], rows)]
+                    if rows else [],
+                    notes=[f"{s['matched']} entries matched, {s['disagreements']} disagreements: {s['recorded']} "
+                           f"recorded under others, {s['failing']} failing (tolerance {result.tolerance:g}); "
+                           f"{len(result.only_ours)} only in ours, {result.only_theirs} only in theirs"])
