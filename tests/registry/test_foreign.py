@@ -299,3 +299,12 @@ def test_unknown_format_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_foreign("litellm", tmp_path / "nope.json")
     assert str(caught.value) == f"{tmp_path / 'nope.json'}: no such file"
+
+
+def test_an_entry_whose_own_prices_contradict_each_other_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "prices.json"
+    path.write_text(json.dumps({"example/odd": {
+        "litellm_provider": "openai", "mode": "chat", "max_input_tokens": 1000, "max_output_tokens": 100,
+        "input_cost_per_token": 1e-07, "output_cost_per_token": 2e-07, "cache_read_input_token_cost": 3e-07}}))
+    foreign = read_foreign("litellm", path)
+    assert (foreign.imported, foreign.skipped) == (0, {"prices fail the sanity checks of registry validate": 1})

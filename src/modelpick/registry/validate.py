@@ -153,7 +153,7 @@ class _Check:
         lists: list[tuple[KeyPath, PriceSchedule]] = [(("pricing",), pricing)]
         lists += [(("pricing", "history", i), h) for i, h in enumerate(pricing.history)]
         for at, prices in lists:
-            for field, problem in _price_problems(prices):
+            for field, problem in price_problems(prices):
                 self.add("price", locations.error(problem, (*at, *field)), entry.key)
 
     def citations(self, entry: Entry, locations: Any) -> None:
@@ -200,7 +200,7 @@ class _Check:
         return origin.layer if origin else None
 
 
-def _price_problems(p: PriceSchedule) -> Iterator[tuple[KeyPath, str]]:
+def price_problems(p: PriceSchedule) -> Iterator[tuple[KeyPath, str]]:
     def above(field: KeyPath, value: Decimal | None, limit: Decimal | None, what: str) -> Iterator[tuple[KeyPath, str]]:
         if value is not None and limit is not None and value > limit:
             yield field, f"{value} is above {what} ({limit})"

@@ -197,6 +197,18 @@ def _file_date(path: Path) -> dt.date:
     return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).date()
 
 
+def _insane_prices(entry: dict[str, Any]) -> bool:
+    """A source's own contradiction (a cached price above the input price, a tier cheaper than below its
+    threshold) is skipped and counted, so that everything written passes `registry validate`."""
+    from modelpick.registry.schema import Pricing
+    from modelpick.registry.validate import price_problems
+
+    try:
+        return next(iter(price_problems(Pricing.model_validate(entry["pricing"]))), None) is not None
+    except ValidationError:
+        return False  # left to the file validation below, which names the entry
+
+
 def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: dt.date | None = None,
                  progress: Callable[[int, int], None] | None = None) -> ForeignRegistry:
     """Convert a foreign registry file into provider-file data, one provider file per provider."""
@@ -235,6 +247,9 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
             continue
         if not MODEL_ID.match(item.entry["id"]):
             skipped["model id not accepted by the registry format"] += 1
+            continue
+        if _insane_prices(item.entry):
+            skipped["prices fail the sanity checks of registry validate"] += 1
             continue
         served = models.setdefault(item.provider, {})
         if item.entry["id"] in served:
