@@ -16,12 +16,18 @@ benchmark rows, hand facts with their sources) lives in scripts/registry_selecti
         --selection scripts/registry_selection.yaml -o data/models
 
 Policy (see the selection file's header for the per-model keys):
-- Limits, modalities, dates, open_weights, reasoning: models.dev; LiteLLM values that differ go to `others`.
+- Limits, modalities, dates, open_weights, reasoning: models.dev; LiteLLM's and AA's values that differ go to
+  `others` (context window: LiteLLM max_input_tokens, also where it is models.dev's limit.input, and AA
+  capabilities.context_window_tokens; modalities: LiteLLM supported_modalities plus its supports_* input flags,
+  the same reading as `modelpick registry import`). Each such alternative's note says why it is not used
+  (evidence the script can compute, e.g. AA's input_modality_* flags, plus the selection's `keep` reasons).
 - Prices: when LiteLLM and models.dev agree on the base prices, LiteLLM is cited (it also carries batch
   and long-context prices); when they disagree, models.dev is used and LiteLLM's prices go to `others`.
 - Features: union of models.dev (tool_call, structured_output, reasoning) and LiteLLM
   (supports_function_calling, supports_response_schema, supports_prompt_caching, supports_native_streaming,
-  *_batches prices). Nothing else is inferred.
+  supports_reasoning, *_batches prices). Nothing else is inferred. The value cites the source whose own list is
+  the union; where neither is, it cites the larger and its note says it is a union and what the other adds.
+  Every source whose own list differs is kept under `others`.
 - Benchmarks: Artificial Analysis snapshot, aider polyglot, LiveBench 2026-01-08, LMArena (style control),
   simple-evals; only rows named in the selection. Hand facts from the selection override generated values,
   and the generated value is then kept under `others`.
@@ -330,9 +336,61 @@ def ll_features(ll: dict[str, Any]) -> list[str]:
         feats.append("prompt_caching")
     if ll.get("supports_native_streaming"):
         feats.append("streaming")
+    if ll.get("supports_reasoning"):
+        feats.append("reasoning")
     if ll.get("input_cost_per_token_batches") is not None and ll.get("output_cost_per_token_batches") is not None:
         feats.append("batch")
-    return feats
+    return sort_features(feats)
+
+
+MD_FEATURE_FLAGS = "models.dev tool_call, structured_output and reasoning flags"
+LL_FEATURE_FLAGS = ("LiteLLM supports_function_calling, supports_response_schema, supports_prompt_caching, "
+                    "supports_native_streaming, supports_reasoning flags and *_batches prices")
+
+
+def combine_features(by_source: list[tuple[str, list[str]]], ll: dict[str, Any] | None,
+                     keep: dict[str, str]) -> dict[str, Any]:
+    """The union of every source's feature flags (a flag one source sets is taken), citing the source whose
+    own list is the union; when none is, the one that gives most of it, with a note naming what the other
+    adds. Every source whose own list differs from the value is kept under others."""
+    names = {"models.dev": MD_FEATURE_FLAGS, "litellm": LL_FEATURE_FLAGS}
+    labels = {"models.dev": "models.dev", "litellm": "LiteLLM"}
+    union = sort_features([f for _, values in by_source for f in values])
+    exact = [src for src, values in by_source if values == union]
+    if exact:
+        source = exact[0]
+        note = names[source]
+        rest = [labels[src] for src, values in by_source if src != source]
+        if rest and len(exact) == len(by_source):
+            note += f"; {' and '.join(rest)} gives the same features"
+        elif rest:
+            note += f"; {' and '.join(rest)} states fewer (under others)"
+    else:
+        source = max(by_source, key=lambda sv: len(sv[1]))[0]
+        own = dict(by_source)[source]
+        added = {src: [f for f in values if f not in own] for src, values in by_source if src != source}
+        note = (f"union of {' and '.join(names[src] for src, _ in by_source)} (a flag one source sets is taken); "
+                + "; ".join(f"{', '.join(fs)} from {labels[src]} only" for src, fs in added.items() if fs)
+                + "; each source's own list is under others")
+    others = []
+    for src, values in by_source:
+        if values == union:
+            continue
+        missing = [f for f in union if f not in values]
+        alt_note = f"{names[src]}; not used alone: lacks {', '.join(missing)}, which " + \
+            " / ".join(labels[s] for s, v in by_source if s != src and set(missing) & set(v)) + " states"
+        if src == "litellm" and ll is not None:
+            explicit = [f for flag, f in (("supports_function_calling", "tool_calling"),
+                                          ("supports_response_schema", "structured_outputs"),
+                                          ("supports_reasoning", "reasoning"))
+                        if f in missing and ll.get(flag) is False]
+            if explicit:
+                alt_note += f" (LiteLLM states {', '.join(explicit)} as false)"
+        if keep.get(src):
+            alt_note += "; " + keep[src].strip()
+        others.append({"source": src, "value": values, "note": alt_note})
+    return {"source": source, "note": note, "values": union, **({"others": others} if others else {}),
+            "_by_source": by_source}
 
 
 FEATURE_ORDER = ["streaming", "tool_calling", "structured_outputs", "fine_tuning", "predicted_outputs",
@@ -343,14 +401,14 @@ def sort_features(feats: list[str]) -> list[str]:
     return sorted(set(feats), key=FEATURE_ORDER.index)
 
 
-def ll_modalities(ll: dict[str, Any]) -> dict[str, list[str]] | None:
-    if not ll.get("supported_modalities"):
+def aa_input_modalities(aa: dict[str, Any] | None) -> list[str] | None:
+    """AA's capabilities.input_modality_* flags (text, image, video, speech -> audio); AA states no pdf."""
+    caps = (aa or {}).get("capabilities") or {}
+    if caps.get("input_modality_text") is None:
         return None
-    inp = [m for m in ll["supported_modalities"] if m in MODALITIES]
-    if ll.get("supports_pdf_input") and "pdf" not in inp:
-        inp.append("pdf")
-    out = [m for m in ll.get("supported_output_modalities") or ["text"] if m in MODALITIES]
-    return {"input": sorted(inp, key=MODALITIES.index), "output": sorted(out, key=MODALITIES.index)}
+    found = [m for key, m in (("input_modality_text", "text"), ("input_modality_image", "image"),
+                              ("input_modality_speech", "audio"), ("input_modality_video", "video")) if caps.get(key)]
+    return sorted(found, key=MODALITIES.index)
 
 
 # ---------------------------------------------------------------- benchmarks
@@ -523,8 +581,18 @@ def build_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any], inp: 
     ctx_note = None
     if limit.get("input"):
         ctx_note = f"models.dev limit.context; models.dev limit.input (max input tokens) is {limit['input']}"
-    if ll and ll.get("max_input_tokens") and ll["max_input_tokens"] not in (limit["context"], limit.get("input")):
-        ctx_others.append({"value": ll["max_input_tokens"], "source": "litellm", "note": "LiteLLM max_input_tokens"})
+    if ll and ll.get("max_input_tokens") and ll["max_input_tokens"] != limit["context"]:
+        note = "LiteLLM max_input_tokens"
+        if ll["max_input_tokens"] == limit.get("input"):
+            note += (" (LiteLLM gives no total context window); not used: it is the input limit (models.dev "
+                     "limit.input is the same), the context window (input + output) is limit.context")
+        ctx_others.append({"value": ll["max_input_tokens"], "source": "litellm", "note": note})
+    aa_ctx = ((aa or {}).get("capabilities") or {}).get("context_window_tokens")
+    if aa_ctx and aa_ctx != limit["context"]:
+        note = aa_row_name(aa) + "; capabilities.context_window_tokens"
+        if aa_ctx == limit.get("input"):
+            note += " (the input limit: models.dev limit.input is the same)"
+        ctx_others.append({"value": int(aa_ctx), "source": AA_SOURCE, "date": AA_DATE, "note": note})
     if ll and ll.get("max_output_tokens") and ll["max_output_tokens"] != limit["output"]:
         out_others.append({"value": ll["max_output_tokens"], "source": "litellm", "note": "LiteLLM max_output_tokens"})
     entry["context_window"] = sourced(int(limit["context"]), "models.dev", ctx_note, ctx_others)
@@ -534,28 +602,34 @@ def build_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any], inp: 
     mods = md.get("modalities") or {}
     md_in = sorted([m for m in mods.get("input", []) if m in MODALITIES], key=MODALITIES.index)
     md_out = sorted([m for m in mods.get("output", []) if m in MODALITIES], key=MODALITIES.index)
-    modalities: dict[str, Any] = {"source": "models.dev", "input": md_in, "output": md_out}
-    llm = ll_modalities(ll) if ll else None
-    if llm and (llm["input"] != md_in or llm["output"] != md_out):
-        modalities["others"] = [{"source": "litellm", "value": llm,
-                                 "note": "LiteLLM supported_modalities / supported_output_modalities "
-                                         "(+ pdf where supports_pdf_input)"}]
+    modalities: dict[str, Any] = {"source": "models.dev"}
+    aa_in = aa_input_modalities(aa)
+    if aa_in is not None:
+        agree = aa_in == [m for m in md_in if m != "pdf"]
+        modalities["note"] = (f"models.dev modalities; {aa_row_name(aa)} capabilities.input_modality_* "
+                              + ("agree" if agree else f"give input {aa_in}") + " (AA states no pdf)")
+    modalities.update({"input": md_in, "output": md_out})
+    if ll:
+        llm, llnote = ll_only_modalities(ll)
+        if llm["input"] != md_in or llm["output"] != md_out:
+            alt_note = llnote + "; not used: modalities are models.dev's"
+            if aa_in is not None:
+                non_pdf = [m for m in llm["input"] if m != "pdf"]
+                md_non_pdf = [m for m in md_in if m != "pdf"]
+                if non_pdf != md_non_pdf and aa_in == md_non_pdf:
+                    alt_note += f", and AA's input modalities {aa_in} agree with them, not with LiteLLM's"
+            if ll.get("supported_modalities") is None and set(md_in) - set(llm["input"]):
+                alt_note += "; LiteLLM gives no supported_modalities here, so a modality without a supports_* " \
+                            "flag is unknown to it, not denied"
+            keep = ((msel.get("keep") or {}).get("modalities") or {}).get("litellm")
+            if keep:
+                alt_note += "; " + keep.strip()
+            modalities["others"] = [{"source": "litellm", "value": llm, "note": alt_note}]
     entry["modalities"] = modalities
 
     # features
-    mf = md_features(md)
-    lf = ll_features(ll) if ll else []
-    feats = sort_features(mf + lf)
-    fnote = ("union of models.dev (tool_call, structured_output, reasoning) and LiteLLM (supports_function_calling, "
-             "supports_response_schema, supports_prompt_caching, supports_native_streaming, *_batches prices)")
-    added = [f for f in sort_features(lf) if f not in mf]
-    if added:
-        fnote += f"; from LiteLLM only: {', '.join(added)}"
-    features: dict[str, Any] = {"source": "models.dev", "note": fnote, "values": feats,
-                                "_by_source": [("models.dev", sort_features(mf))] + ([("litellm", sort_features(lf))] if ll else [])}
-    if ll and sort_features(lf) != sort_features(mf):
-        features["others"] = [{"source": "litellm", "value": sort_features(lf)}]
-    entry["features"] = features
+    by_source = [("models.dev", sort_features(md_features(md)))] + ([("litellm", ll_features(ll))] if ll else [])
+    entry["features"] = combine_features(by_source, ll, (msel.get("keep") or {}).get("features") or {})
     entry["reasoning"] = bool(md.get("reasoning"))
     entry["open_weights"] = bool(md.get("open_weights"))
 
@@ -663,9 +737,11 @@ LITELLM_ONLY_NOTE = ("not in the models.dev snapshot (2026-07-02); every spec va
 
 def ll_only_modalities(ll: dict[str, Any]) -> tuple[dict[str, list[str]], str]:
     """Modalities of a LiteLLM-only entry: supported_modalities where given, else the supports_* flags."""
-    mods = ll_modalities(ll)
-    if mods is not None:
-        note = "LiteLLM supported_modalities / supported_output_modalities (+ pdf where supports_pdf_input)"
+    if ll.get("supported_modalities"):
+        mods = {"input": sorted({m for m in ll["supported_modalities"] if m in MODALITIES}, key=MODALITIES.index),
+                "output": sorted({m for m in ll.get("supported_output_modalities") or ["text"] if m in MODALITIES},
+                                 key=MODALITIES.index)}
+        note = "LiteLLM supported_modalities / supported_output_modalities"
         for flag, modality in (("supports_vision", "image"), ("supports_audio_input", "audio"),
                                ("supports_video_input", "video"), ("supports_pdf_input", "pdf")):
             if ll.get(flag) and modality not in mods["input"]:
@@ -744,14 +820,8 @@ def build_litellm_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any
     entry["modalities"] = {"source": "litellm", "note": mnote, **mods}
 
     feats = ll_features(ll)
-    if ll.get("supports_reasoning"):
-        feats.append("reasoning")
-    feats = sort_features(feats)
-    entry["features"] = {
-        "source": "litellm",
-        "note": "LiteLLM supports_function_calling, supports_response_schema, supports_prompt_caching, "
-                "supports_native_streaming, *_batches prices, supports_reasoning",
-        "values": feats, "_by_source": [("litellm", feats)]}
+    entry["features"] = {"source": "litellm", "note": LL_FEATURE_FLAGS, "values": feats,
+                         "_by_source": [("litellm", feats)]}
     entry["reasoning"] = bool(ll.get("supports_reasoning"))
     entry["open_weights"] = bool(msel.get("open_weights", False))
 
@@ -823,7 +893,9 @@ def apply_facts(entry: dict[str, Any], facts: dict[str, Any]) -> None:
             others.append({"source": gen["source"], "value": {"input": gen["input"], "output": gen["output"]}})
         else:
             fact["note"] = _join(fact.get("note"), f"{gen['source']} gives the same modalities")
-        others.extend(gen.get("others", []))
+        for alt in gen.get("others", []):
+            others.append({**alt, "note": alt["note"].replace(
+                f"modalities are {gen['source']}'s", f"modalities are {fact['source']}'s")} if alt.get("note") else alt)
         entry["modalities"] = {"source": fact["source"], **({"note": fact["note"]} if fact.get("note") else {}),
                                "input": fact["input"], "output": fact["output"],
                                **({"others": others} if others else {})}

@@ -153,19 +153,37 @@ def test_bundled_against_litellm_fixture(bundled: Registry) -> None:
     # LiteLLM (deepseek/deepseek-v4-flash) lists 3e-07 / 1.2e-06 per token; ours keeps it under pricing.others
     price = find(result, "deepseek/deepseek-v4-flash", "pricing.input")
     assert (price.ours, price.theirs, price.recorded) == (0.14, 0.3, True)
-    # ... but its supports_vision is not recorded anywhere in our entry
+    # its supports_vision (image input) is kept under modalities.others, not used: models.dev and AA's
+    # input_modality_image (false) say text only
     vision = find(result, "deepseek/deepseek-v4-flash", "modalities.input")
-    assert (vision.ours, vision.theirs, vision.recorded) == (["text"], ["image", "text"], False)
+    assert (vision.ours, vision.theirs, vision.recorded) == (["text"], ["image", "text"], True)
+    entry = bundled.get("deepseek/deepseek-v4-flash").model
+    assert [(o.source, o.value["input"]) for o in entry.modalities.others] == [("litellm", ["text", "image"])]
     grok = find(result, "xai/grok-4.3", "max_output_tokens")
     assert (grok.ours, grok.theirs, grok.recorded) == (30000, 1000000, True)
+    # grok-4.3: LiteLLM has only supports_vision (no pdf flag, no supported_modalities); models.dev's pdf is kept
+    pdf = find(result, "xai/grok-4.3", "modalities.input")
+    assert (pdf.ours, pdf.theirs, pdf.recorded) == (["image", "pdf", "text"], ["image", "text"], True)
+    assert result.summary == {"matched": 14, "disagreements": 22, "beyond_tolerance": 22, "recorded": 22,
+                              "failing": 0}
+    # gpt-5 (not in the trimmed fixture): LiteLLM's max_input_tokens 272,000 is the input limit (models.dev
+    # limit.input), recorded under context_window.others; the window used is models.dev's limit.context
+    window = bundled.get("openai/gpt-5").model.context_window
+    assert (window.value, window.source) == (400000, "models.dev")
+    assert [(o.source, o.value) for o in window.others] == [("litellm", 272000)]
 
 
 def test_bundled_against_models_dev_fixture(bundled: Registry) -> None:
     result = audit(bundled, read_foreign("models.dev", FOREIGN / "models-dev-resolved.json"))
-    # models.dev gives claude-sonnet-4-5 no structured_output flag; our features (citing models.dev) list it
+    # models.dev gives claude-sonnet-4-5 no structured_output flag; our features (the union, which is LiteLLM's
+    # own list, so citing LiteLLM) list it, and keep models.dev's list under others
     sonnet = find(result, "anthropic/claude-sonnet-4-5", "features")
     assert (sonnet.ours, sonnet.theirs, sonnet.recorded) == (["reasoning", "structured_outputs", "tool_calling"],
-                                                             ["reasoning", "tool_calling"], False)
+                                                             ["reasoning", "tool_calling"], True)
+    assert sonnet.our_source["source"] == "litellm"
+    features = bundled.get("anthropic/claude-sonnet-4-5").model.features
+    assert [(o.source, o.value) for o in features.others] == [("models.dev", ["tool_calling", "reasoning"])]
     assert sonnet.their_source == {"source": "models-dev-resolved.json", "url": str(FOREIGN / "models-dev-resolved.json"),
                                    "read": "2026-07-02"}
     assert find(result, "openai/gpt-4.1-nano", "pricing.input") is None
+    assert result.summary == {"matched": 15, "disagreements": 5, "beyond_tolerance": 5, "recorded": 5, "failing": 0}
