@@ -218,3 +218,12 @@ def test_audit_exits_1_on_an_unrecorded_disagreement(invoke, mini_registry: Path
     assert github.startswith(f"::error file={mini_registry / 'testco.yaml'},line=19,title=modelpick registry "
                              "audit%3A disagreement::testco/acme-1 pricing.input: ours 0.15 (docs), theirs 0.16")
 
+
+
+def test_the_bundled_data_agrees_with_the_trimmed_snapshots(invoke) -> None:
+    for fmt, file in [("litellm", "litellm-model-prices.json"), ("models.dev", "models-dev-resolved.json")]:
+        result = invoke("registry", "audit", "--against", FOREIGN / file, "--from", fmt, "--format", "json")
+        doc = json.loads(result.stdout)
+        assert doc["summary"]["matched"] > 0
+        assert (result.exit_code, doc["summary"]["failing"]) == (0, 0), [
+            (d["provider"], d["model"], d["field"]) for d in doc["disagreements"] if not d["recorded"]]
