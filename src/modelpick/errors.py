@@ -27,6 +27,7 @@ class InputError(ModelpickError):
         key = f"{path}: " if path else ""
         super().__init__(f"{where}{key}{message}")
         self.file, self.path, self.line = file, path, line
+        self.detail = message  # the words alone, without file, line and key path
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:

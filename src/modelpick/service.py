@@ -265,15 +265,14 @@ def registry_export(fmt: str, registry_paths: list[Path], as_of: dt.date) -> str
 def standalone_registry(spec: str) -> Registry:
     """A registry file or folder on its own (not layered on the bundled data); `bundled` is the data
     modelpick ships."""
-    from modelpick.registry.layers import BUNDLED, LayerPath, layer_paths, yaml_files
-    from modelpick.registry.loader import Registry as Loaded
+    from modelpick.registry.layers import LayerPath, bundled_layer, yaml_files
     from modelpick.registry.loader import bundled_data, load_entries
 
     if spec == "bundled":
-        files = [f for f in layer_paths(bundled_data() / "models") if f.layer == BUNDLED]
+        files = bundled_layer(bundled_data() / "models")
     else:
         files = [LayerPath(spec, p, str(p)) for p in yaml_files(Path(spec))]
-    return Loaded(load_entries(files))
+    return Registry(load_entries(files))
 
 
 def registry_diff(old: str, new: str, workload_files: list[Path], as_of: dt.date) -> Any:

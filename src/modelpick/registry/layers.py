@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from modelpick.errors import InputError
 from modelpick.registry.schema import LayerFile, ModelEntry, Source, iter_citations
-from modelpick.yamlfile import KeyPath, LocatedYaml, format_path, validation_error
+from modelpick.yamlfile import KeyPath, LocatedYaml, describe_error, error_location, format_path
 
 BUNDLED = "bundled"
 USER_CONFIG = "user config"
@@ -77,9 +77,13 @@ def yaml_files(path: Path, named_by: str | None = None) -> list[Path]:
     return [path]
 
 
+def bundled_layer(bundled: Path) -> list[LayerPath]:
+    return [LayerPath(BUNDLED, p, f"data/models/{p.name}") for p in sorted(bundled.glob("*.yaml"))]
+
+
 def layer_paths(bundled: Path, extra: Sequence[Path] = ()) -> list[LayerPath]:
     """Every registry file in layer order."""
-    files = [LayerPath(BUNDLED, p, f"data/models/{p.name}") for p in sorted(bundled.glob("*.yaml"))]
+    files = bundled_layer(bundled)
     user = user_registry_dir()
     if user.is_dir():
         files += [LayerPath(USER_CONFIG, p, str(p)) for p in yaml_files(user)]
@@ -156,38 +160,60 @@ class _Layering:
         return merged
 
 
-def _header(doc: LocatedYaml) -> LayerFile:
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a layer file or merged entry. Loading stops at the first fatal one;
+    `registry validate` reports them all."""
+
+    rule: str  # a `registry validate` rule: schema, duplicate, source
+    error: InputError
+    fatal: bool = True
+
+
+def _first(problems: list[Problem]) -> InputError | None:
+    fatal = [p.error for p in problems if p.fatal]
+    if not fatal:
+        return None
+    more = f" (and {len(fatal) - 1} more error{'s' if len(fatal) > 2 else ''})" if len(fatal) > 1 else ""
+    first = fatal[0]
+    return InputError(f"{first.detail}{more}", file=first.file, path=first.path, line=first.line)
+
+
+def file_problems(doc: LocatedYaml) -> tuple[LayerFile | None, list[Problem]]:
+    """The file's header, or None when its shape does not allow merging it, and every problem found."""
     if not isinstance(doc.data, dict):
-        raise doc.error("expected a mapping with provider:, sources: and models:")
+        return None, [Problem("schema", doc.error("expected a mapping with provider:, sources: and models:"))]
     try:
         header = LayerFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise validation_error(doc, exc, model=LayerFile) from None
+        return None, [Problem("schema", doc.error(describe_error(err, loc, LayerFile), loc))
+                      for err in exc.errors() for loc in [error_location(err)]]
+    problems = []
+    seen: dict[str, int] = {}
     for index, item in enumerate(header.models):
-        if not isinstance(item, dict):
-            raise doc.error("expected a mapping with id:", ("models", index))
-        if not isinstance(item.get("id"), str):
-            raise doc.error("required key is missing" if "id" not in item else "expected a string",
-                            ("models", index, "id"))
-    return header
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            problems.append(Problem("schema", doc.error("expected a mapping with id: (a string)", ("models", index))))
+        elif item["id"] in seen:
+            first = doc.line_of(("models", seen[item["id"]]))
+            problems.append(Problem("duplicate", doc.error(
+                f"{item['id']!r} is listed twice in this file (first at line {first})", ("models", index, "id"))))
+        else:
+            seen[item["id"]] = index
+    return (None if problems else header), problems
 
 
 def merge_layers(files: Sequence[tuple[LayerPath, LocatedYaml]]) -> list[MergedEntry]:
     merged: dict[str, MergedEntry] = {}
     names: dict[str, str] = {}
     for layer, doc in files:
-        header = _header(doc)
+        header, problems = file_problems(doc)
+        if header is None:
+            raise _first(problems) or doc.error("cannot be read as a registry file")
         if header.name:
             names.setdefault(header.provider, header.name)
-        seen: dict[str, int] = {}
         for index, item in enumerate(header.models):
-            model_id = item["id"]
             at: KeyPath = ("models", index)
-            if model_id in seen:
-                raise doc.error(f"{model_id!r} is listed twice in this file (first at line "
-                                f"{doc.line_of(('models', seen[model_id]))})", (*at, "id"))
-            seen[model_id] = index
-            key = f"{header.provider}/{model_id}"
+            key = f"{header.provider}/{item['id']}"
             entry = merged.get(key)
             if entry is None:
                 entry = merged[key] = MergedEntry(header.provider, None, layer.display, {}, {}, {}, {})
@@ -201,7 +227,7 @@ def merge_layers(files: Sequence[tuple[LayerPath, LocatedYaml]]) -> list[MergedE
     return list(merged.values())
 
 
-class _EntryLocations(LocatedYaml):
+class EntryLocations(LocatedYaml):
     """Line lookup for a merged entry: each key path points into the file that set it last."""
 
     def __init__(self, entry: MergedEntry) -> None:
@@ -219,24 +245,35 @@ class _EntryLocations(LocatedYaml):
         return InputError(message, file=doc.file, path=format_path(full), line=doc.line_of(full))
 
 
-def entry_locations(entry: MergedEntry) -> LocatedYaml:
-    """Line lookup for a merged entry's key paths, each in the file that set it last."""
-    return _EntryLocations(entry)
+def entry_problems(entry: MergedEntry) -> tuple[ModelEntry | None, list[Problem]]:
+    """The merged entry as a ModelEntry (None when invalid) and every problem, each at the file, key path
+    and line that caused it. A block an override changed without citing a source is a problem for
+    `registry validate`, not for loading."""
+    locations = EntryLocations(entry)
+    try:
+        model = ModelEntry.model_validate(entry.raw)
+    except ValidationError as exc:
+        return None, [Problem("schema", locations.error(describe_error(err, loc, ModelEntry), loc))
+                      for err in exc.errors() for loc in [error_location(err)]]
+    problems = []
+    override_files = {o.file for o in entry.origins.values()}
+    for path, cited in iter_citations(model):
+        if cited.source in entry.sources or cited.read is not None:
+            continue
+        where = (*(int(p) if p.isdigit() else p for p in path.split(".")), "source")
+        if cited.source in override_files:  # credited to the override file that set it without a source
+            problems.append(Problem("source", locations.error(
+                "value without a source: this file sets it with no `source:`", where), fatal=False))
+        else:
+            problems.append(Problem("source", locations.error(
+                f"{cited.source!r} is not in this file's sources: table, so it needs its own `read` date", where)))
+    return model, problems
 
 
 def validate_entry(entry: MergedEntry) -> ModelEntry:
     """The merged entry as a ModelEntry; an error names the file, key path and line that caused it."""
-    locations = _EntryLocations(entry)
-    try:
-        model = ModelEntry.model_validate(entry.raw)
-    except ValidationError as exc:
-        raise validation_error(locations, exc, model=ModelEntry) from None
-    for path, cited in iter_citations(model):
-        if cited.source in entry.sources or cited.read is not None:
-            continue
-        if any(o.file == cited.source for o in entry.origins.values()):
-            continue  # an override without a citation: credited to its own file
-        where = tuple(int(p) if p.isdigit() else p for p in f"{path}.source".split("."))
-        raise locations.error(f"{cited.source!r} is not in this file's sources: table, so it needs its own "
-                              "`read` date", where)
+    model, problems = entry_problems(entry)
+    error = _first(problems)
+    if error is not None or model is None:
+        raise error or InputError("invalid entry", file=entry.file)
     return model

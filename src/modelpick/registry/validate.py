@@ -18,21 +18,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
 from modelpick.errors import InputError
 from modelpick.registry.layers import (
     OPTION,
+    EntryLocations,
     LayerPath,
     MergedEntry,
-    entry_locations,
+    entry_problems,
+    file_problems,
     layer_paths,
     merge_layers,
     yaml_files,
 )
 from modelpick.registry.loader import Entry, bundled_data
-from modelpick.registry.schema import LayerFile, ModelEntry, PriceSchedule, iter_citations
-from modelpick.yamlfile import KeyPath, LocatedYaml, describe_error, error_location, format_path, read_yaml
+from modelpick.registry.schema import PriceSchedule, iter_citations
+from modelpick.yamlfile import KeyPath, LocatedYaml, format_path, read_yaml
 
 Rule = Literal["yaml", "schema", "duplicate", "price", "source", "age"]
 RULES: tuple[str, ...] = Rule.__args__  # type: ignore[attr-defined]
@@ -64,13 +66,8 @@ class ValidationResult(BaseModel):
 
 
 def _finding(rule: Rule, error: InputError, model: str | None = None) -> ValidationFinding:
-    message = error.message
-    # The message repeats "file:line: path: "; keep the words only.
-    for prefix in (f"{error.file}:{error.line}: " if error.line else f"{error.file}: ", f"{error.path}: "):
-        if error.file and message.startswith(prefix):
-            message = message[len(prefix):]
     return ValidationFinding(rule=rule, file=error.file or "", line=error.line, path=error.path, model=model,
-                             message=message)
+                             message=error.detail)
 
 
 class _Check:
@@ -92,30 +89,10 @@ class _Check:
         except InputError as exc:
             self.add("yaml", exc)
             return None
-        if not isinstance(doc.data, dict):
-            self.add("schema", doc.error("expected a mapping with provider:, sources: and models:"))
-            return None
-        try:
-            header = LayerFile.model_validate(doc.data)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = error_location(err)
-                self.add("schema", doc.error(describe_error(err, loc, LayerFile), loc))
-            return None
-        seen: dict[str, int] = {}
-        usable = True
-        for index, item in enumerate(header.models):
-            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-                self.add("schema", doc.error("expected a mapping with id: (a string)", ("models", index)))
-                usable = False
-            elif item["id"] in seen:
-                first = doc.line_of(("models", seen[item["id"]]))
-                self.add("duplicate", doc.error(f"{item['id']!r} is listed twice in this file (first at line "
-                                                f"{first})", ("models", index, "id")))
-                usable = False
-            else:
-                seen[item["id"]] = index
-        return doc if usable else None
+        header, problems = file_problems(doc)
+        for problem in problems:
+            self.add(problem.rule, problem.error)  # type: ignore[arg-type]
+        return None if header is None else doc
 
     def layers(self, docs: list[tuple[LayerPath, LocatedYaml]]) -> None:
         """The same PROVIDER/MODEL defined by two files of one layer: neither overrides the other."""
@@ -133,22 +110,20 @@ class _Check:
 
     def entry(self, merged: MergedEntry) -> Entry | None:
         key = f"{merged.provider}/{merged.raw.get('id')}"
-        locations = entry_locations(merged)
-        try:
-            model = ModelEntry.model_validate(merged.raw)
-        except ValidationError as exc:
-            for err in exc.errors():
-                loc = error_location(err)
-                self.add("schema", locations.error(describe_error(err, loc, ModelEntry), loc), key)
+        model, problems = entry_problems(merged)
+        for problem in problems:
+            self.add(problem.rule, problem.error, key)  # type: ignore[arg-type]
+        if model is None:
             return None
         entry = Entry(merged.provider, merged.provider_name or merged.provider, model, merged.sources,
                       merged.file, merged.origins)
-        self.locations[key] = locations
+        locations = self.locations[key] = EntryLocations(merged)
         self.prices(entry, locations)
-        self.citations(entry, locations)
+        if self.max_age is not None:
+            self.ages(entry, locations, self.max_age)
         return entry
 
-    def prices(self, entry: Entry, locations: Any) -> None:
+    def prices(self, entry: Entry, locations: LocatedYaml) -> None:
         pricing = entry.model.pricing
         lists: list[tuple[KeyPath, PriceSchedule]] = [(("pricing",), pricing)]
         lists += [(("pricing", "history", i), h) for i, h in enumerate(pricing.history)]
@@ -156,24 +131,16 @@ class _Check:
             for field, problem in price_problems(prices):
                 self.add("price", locations.error(problem, (*at, *field)), entry.key)
 
-    def citations(self, entry: Entry, locations: Any) -> None:
+    def ages(self, entry: Entry, locations: LocatedYaml, max_age: int) -> None:
+        """Values in use (not the alternatives under `others`) whose source was read too long ago."""
         for path, cited in iter_citations(entry.model):
-            if ".others." in f".{path}.":
-                continue
-            where = tuple(int(p) if p.isdigit() else p for p in path.split("."))
             named = entry.sources.get(cited.source)
             read = named.read if named is not None else cited.read
-            if read is None:
-                if any(o.file == cited.source for o in entry.origins.values()):
-                    message = "value without a source: this file sets it with no `source:`"
-                else:
-                    message = (f"{cited.source!r} is not in this file's sources: table, so it needs its own "
-                               "`read` date")
-                self.add("source", locations.error(message, (*where, "source")), entry.key)
-            elif self.max_age is not None and (self.today - read).days > self.max_age:
-                self.add("age", locations.error(
-                    f"read {read} ({(self.today - read).days} days ago, more than --max-age {self.max_age}); "
-                    f"source {cited.source}", where), entry.key)
+            if ".others." in f".{path}." or read is None or (self.today - read).days <= max_age:
+                continue
+            where = tuple(int(p) if p.isdigit() else p for p in path.split("."))
+            self.add("age", locations.error(f"read {read} ({(self.today - read).days} days ago, more than "
+                                            f"--max-age {max_age}); source {cited.source}", where), entry.key)
 
     def names(self, entries: list[Entry]) -> None:
         """A snapshot or alias naming two entries of one provider cannot be resolved. An entry's own id
@@ -187,9 +154,9 @@ class _Check:
         for (_, name), named in sorted(owners.items()):
             by_id = [e for e in named if e.id == name]
             for entry in named if len(named) > 1 else ():
-                if entry.id == name or (by_id and self._layer(by_id[0], "id") != self._layer(entry, "aliases")):
-                    continue
                 field = "snapshots" if name in entry.model.snapshots else "aliases"
+                if entry.id == name or (by_id and self._layer(by_id[0], "id") != self._layer(entry, field)):
+                    continue
                 others = ", ".join(e.key for e in named if e is not entry)
                 self.add("duplicate", self.locations[entry.key].error(f"{name!r} also names {others}", (field,)),
                          entry.key)

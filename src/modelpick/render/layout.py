@@ -80,7 +80,16 @@ def _workload_line(result: Any) -> str:
 
 @singledispatch
 def layout(result: Any, *, show_excluded: bool = False) -> Document:
+    # The registry tooling's layouts register on import; loaded on first need, so that rendering a
+    # recommendation never pays for importing the importers, the audit and the diff.
+    import modelpick.render.layout_registry  # noqa: F401
+
+    if layout.dispatch(type(result)) is not _unregistered:
+        return layout(result, show_excluded=show_excluded)
     raise TypeError(f"no layout for {type(result).__name__}")
+
+
+_unregistered = layout.dispatch(object)
 
 
 @layout.register
@@ -278,6 +287,3 @@ def _scan(result: ScanResult, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, ["status", "where", "text", "model", "message"], rows)],
                     notes=[f"{s['files']} files scanned: {counts} (as of {result.as_of})"])
 
-
-# The registry tooling's layouts register themselves with `layout` on import.
-import modelpick.render.layout_registry  # noqa: E402, F401
