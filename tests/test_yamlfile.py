@@ -8,6 +8,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from modelpick.errors import InputError, ModelpickError
+from modelpick.files import WORKLOAD_FILE
 from modelpick.yamlfile import LocatedYaml, format_path, parse_yaml, read_yaml, validation_error
 
 DOC = """\
@@ -109,7 +110,7 @@ def test_same_key_in_different_mappings_is_fine() -> None:
 def test_read_yaml_accepts_bom(tmp_path: Path) -> None:
     path = tmp_path / "bom.yaml"
     path.write_bytes(b"\xef\xbb\xbftask: coding\ninput_tokens: 5\n")
-    doc = read_yaml(path)
+    doc = read_yaml(path, kind=WORKLOAD_FILE)
     assert doc.data == {"task": "coding", "input_tokens": 5}
     assert doc.lines[("task",)] == 1
     assert doc.lines[("input_tokens",)] == 2
@@ -120,7 +121,7 @@ def test_read_yaml_display_name(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_text("a: [1\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
-        read_yaml(path, "shown.yaml")
+        read_yaml(path, "shown.yaml", kind=WORKLOAD_FILE)
     assert info.value.message == "shown.yaml:2: invalid YAML: did not find expected ',' or ']'"
 
 
@@ -128,9 +129,9 @@ def test_read_yaml_invalid_utf8(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(b"name: caf\xe9\n")
     with pytest.raises(InputError) as info:
-        read_yaml(path, "bad.yaml")
-    assert info.value.message == "bad.yaml: not valid UTF-8 (byte 9)"
-    assert info.value.line is None
+        read_yaml(path, "bad.yaml", kind=WORKLOAD_FILE)
+    assert info.value.message == "bad.yaml:1: not valid UTF-8 (byte 9)"
+    assert info.value.line == 1
 
 
 @pytest.mark.parametrize("content", [b"", b"\n", b"   \n\n", b"# nothing but a comment\n", b"\xef\xbb\xbf"])
@@ -138,33 +139,33 @@ def test_read_yaml_empty_file(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "empty.yaml"
     path.write_bytes(content)
     with pytest.raises(InputError) as info:
-        read_yaml(path, "empty.yaml")
+        read_yaml(path, "empty.yaml", kind=WORKLOAD_FILE)
     assert info.value.message == "empty.yaml: the file is empty"
 
 
 def test_read_yaml_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
-        read_yaml(tmp_path / "nope.yaml", "nope.yaml")
+        read_yaml(tmp_path / "nope.yaml", "nope.yaml", kind=WORKLOAD_FILE)
     assert info.value.message == "nope.yaml: no such file"
 
 
 def test_read_yaml_folder(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
-        read_yaml(tmp_path, "folder")
-    assert info.value.message == "folder: is a folder, expected a YAML file"
+        read_yaml(tmp_path, "folder", kind=WORKLOAD_FILE)
+    assert info.value.message == "folder: is a folder, expected a workload file"
 
 
-@pytest.mark.parametrize("text, line, tag", [
-    ("!!python/object:os.system {}\n", 1, "python/object:os.system"),
-    ("a: 1\nb: !!python/object/apply:os.system [echo hi]\n", 2, "python/object/apply:os.system"),
-    ("a:\n  - !!python/name:os.system ''\n", 2, "python/name:os.system"),
+@pytest.mark.parametrize("text, line, path, tag", [
+    ("!!python/object:os.system {}\n", 1, "", "python/object:os.system"),
+    ("a: 1\nb: !!python/object/apply:os.system [echo hi]\n", 2, "b: ", "python/object/apply:os.system"),
+    ("a:\n  - !!python/name:os.system ''\n", 2, "a[0]: ", "python/name:os.system"),
 ])
-def test_python_tags_are_rejected(text: str, line: int, tag: str) -> None:
+def test_python_tags_are_rejected(text: str, line: int, path: str, tag: str) -> None:
     with pytest.raises(InputError) as info:
         parse_yaml(text, "evil.yaml")
     assert isinstance(info.value, ModelpickError) and info.value.exit_code == 2
-    assert info.value.message == (f"evil.yaml:{line}: invalid YAML: could not determine a constructor for "
-                                  f"the tag 'tag:yaml.org,2002:{tag}'")
+    assert info.value.message == (f"evil.yaml:{line}: {path}the tag !!{tag} is not allowed: modelpick reads "
+                                  "plain YAML data only")
 
 
 @pytest.mark.parametrize("text, message", [

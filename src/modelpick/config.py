@@ -10,20 +10,21 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from modelpick.errors import InputError
-from modelpick.workload import Workload, _Strict
-from modelpick.yamlfile import LocatedYaml, parse_yaml, read_yaml, validation_error
+from modelpick.files import CONFIG_FILE
+from modelpick.workload import MAX_USD, Workload, _Strict
+from modelpick.yamlfile import LocatedYaml, parse_yaml, primary_error, read_yaml, validation_error
 
 CONFIG_NAME = "modelpick.yaml"
 
 
 class Policy(_Strict):
-    max_cost_ratio: float | None = Field(default=None, gt=0, description="fail when an entry with at least the "
+    max_cost_ratio: float | None = Field(default=None, gt=0, le=1e6, description="fail when an entry with at least the "
                                          "chosen quality costs less than the chosen cost divided by this")
-    max_rank: int | None = Field(default=None, ge=1, description="fail when the chosen entry ranks below this")
+    max_rank: int | None = Field(default=None, ge=1, le=100_000, description="fail when the chosen entry ranks below this")
     retirement_warning_days: int = Field(default=90, ge=0, le=3650)
     require_snapshot: bool = False
-    max_monthly_cost_usd: float | None = Field(default=None, ge=0)
-    max_cost_increase: float | None = Field(default=None, ge=0, description="with --baseline: fail when the "
+    max_monthly_cost_usd: float | None = Field(default=None, ge=0, le=MAX_USD)
+    max_cost_increase: float | None = Field(default=None, ge=0, le=1e6, description="with --baseline: fail when the "
                                             "monthly cost rises by more than this ratio (0.1 = 10%)")
 
 
@@ -78,7 +79,7 @@ def parse_config(doc: LocatedYaml) -> Config:
         try:
             parsed = ConfigWorkload.model_validate(_merge(defaults, raw))
         except ValidationError as exc:
-            err_loc = exc.errors()[0]["loc"]
+            err_loc = primary_error(exc)["loc"]
             # A bad value inherited from defaults points at defaults; anything else at the workload.
             inherited = bool(err_loc) and err_loc[0] not in raw and err_loc[0] in defaults
             prefix = ("defaults",) if inherited else path
@@ -106,9 +107,11 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Config:
     if path is None:
         found = find_config(here)
         # Shown relative to where modelpick runs (a CI job's checkout), as annotations need.
-        return parse_config(read_yaml(found, os.path.relpath(found, here)))
-    return parse_config(read_yaml(path, str(path)))
+        return parse_config(read_yaml(found, os.path.relpath(found, here), kind=CONFIG_FILE))
+    return parse_config(read_yaml(path, str(path), kind=CONFIG_FILE))
 
 
 def parse_config_text(text: str, name: str) -> Config:
+    if len(text.encode()) > CONFIG_FILE.max_bytes:
+        raise InputError(f"is over the {CONFIG_FILE.max_bytes:,}-byte limit for {CONFIG_FILE.what}", file=name)
     return parse_config(parse_yaml(text, name))

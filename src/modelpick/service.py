@@ -15,7 +15,7 @@ from modelpick.registry import Registry, load_registry, load_tasks
 from modelpick.registry.loader import Tasks
 from modelpick.report import Comparison, CostResult, ModelList, ModelShow, Recommendation, TaskList
 from modelpick.workload import Workload, load_workload, merge_options
-from modelpick.yamlfile import validation_error
+from modelpick.yamlfile import primary_error, validation_error
 
 
 @dataclass
@@ -39,7 +39,7 @@ def _workload(request: Request, tasks: Tasks, registry: Registry) -> Workload:
     try:
         workload = Workload.model_validate(merged)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        err = primary_error(exc)
         loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         for key, option in request.option_names.items():
             if request.overrides.get(key) is not None and (loc == key or loc.startswith(key + ".")):
@@ -203,7 +203,7 @@ def _scanned_models(paths: list[Path], registry: Registry, as_of: dt.date) -> li
 
 
 def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[Path], as_of: dt.date) -> Path:
-    from modelpick.atomic import write_atomically
+    from modelpick.files import write_atomically
 
     if path.is_dir():
         raise InputError("is a folder", file=str(path))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from modelpick.errors import InputError
+from modelpick.files import WORKLOAD_FILE
 from modelpick.registry.schema import Feature, Modality
 from modelpick.yamlfile import LocatedYaml, read_yaml
 
@@ -26,19 +27,18 @@ DEFAULT_DAYS_PER_MONTH = 30
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
-def _finite(value: float | None) -> float | None:
-    if value is not None and (value != value or value in (float("inf"), float("-inf"))):
-        raise ValueError("must be a finite number")
-    return value
+# Bounds far beyond any real workload, so that a typo or a hostile file is an error, not an overflow.
+MAX_TOKENS = 100_000_000
+MAX_USD = 1e12
 
 
 class Weights(_Strict):
-    quality: float = Field(default=0, ge=0)
-    cost: float = Field(default=0, ge=0)
-    speed: float = Field(default=0, ge=0)
+    quality: float = Field(default=0, ge=0, le=1000)
+    cost: float = Field(default=0, ge=0, le=1000)
+    speed: float = Field(default=0, ge=0, le=1000)
 
     @model_validator(mode="after")
     def _not_all_zero(self) -> Weights:
@@ -50,27 +50,25 @@ class Weights(_Strict):
 class Requirements(_Strict):
     input_modalities: list[Modality] = []
     features: list[Feature] = []
-    min_context: int = Field(default=0, ge=0)
-    min_output_tokens: int = Field(default=0, ge=0)
+    min_context: int = Field(default=0, ge=0, le=MAX_TOKENS)
+    min_output_tokens: int = Field(default=0, ge=0, le=MAX_TOKENS)
     knowledge_after: dt.date | None = None
     open_weights: bool = False
     providers: list[str] = []
     exclude_providers: list[str] = []
-    min_quality: dict[str, float] = {}
-    max_monthly_cost_usd: float | None = Field(default=None, ge=0)
-    max_ttft_s: float | None = Field(default=None, ge=0)
-    min_output_tokens_per_s: float | None = Field(default=None, ge=0)
+    min_quality: dict[str, Annotated[float, Field(ge=-1e6, le=1e6)]] = {}
+    max_monthly_cost_usd: float | None = Field(default=None, ge=0, le=MAX_USD)
+    max_ttft_s: float | None = Field(default=None, ge=0, le=3600)
+    min_output_tokens_per_s: float | None = Field(default=None, ge=0, le=1e6)
     include_deprecated: bool = False
-
-    _finite_values = field_validator("max_monthly_cost_usd", "max_ttft_s", "min_output_tokens_per_s")(_finite)
 
 
 class Workload(_Strict):
     name: str | None = None
     task: str = DEFAULT_TASK
-    input_tokens: int | None = Field(default=None, ge=0, le=100_000_000)
-    output_tokens: int | None = Field(default=None, ge=0, le=100_000_000)
-    reasoning_tokens: int | None = Field(default=None, ge=0, le=100_000_000)
+    input_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
+    output_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
+    reasoning_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
     cached_input_ratio: float = Field(default=0, ge=0, le=1)
     cache_write_ratio: float = Field(default=0, ge=0, le=1, description="share of input written to the cache")
     requests_per_day: float | None = Field(default=None, ge=0, le=1e12)
@@ -91,7 +89,7 @@ class Workload(_Strict):
 
 def load_workload(path: Path) -> tuple[dict[str, Any], LocatedYaml]:
     """The raw mapping of a workload file (options are merged into it before validation)."""
-    doc = read_yaml(path)
+    doc = read_yaml(path, kind=WORKLOAD_FILE)
     if not isinstance(doc.data, dict):
         raise doc.error("expected a mapping of workload keys (task:, input_tokens:, ...)")
     return doc.data, doc

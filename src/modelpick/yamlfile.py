@@ -1,4 +1,9 @@
-"""Safe YAML reading that remembers where each key is, so errors can name file, key path and line."""
+"""Safe YAML reading that remembers where each key is, so errors can name file, key path and line.
+
+Reading is bounded, because the files come from the internet, scripts and pull requests: the file's size, how
+deep it nests and how far its aliases expand are limited, only plain-data tags are accepted, and a value the
+constructor cannot build (a 13th month, a 5,000-digit number) is an error, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,21 @@ from typing import Any
 import yaml
 
 from modelpick.errors import InputError
+from modelpick.files import FileKind, decode_utf8, read_limited
 
 KeyPath = tuple[str | int, ...]
 
 # libyaml's parser when present (10x faster on the registry); both construct with SafeConstructor only.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The registry nests 7 deep. libyaml's composer recurses in C and crashes the process on a list nested about
+# 100,000 deep, so depth is checked on the parser's events before any node is composed.
+MAX_DEPTH = 64
+# Values visited through aliases; a "billion laughs" file expands 9 aliases into 10^9 values.
+MAX_ALIAS_EXPANSION = 100_000
+_CORE = "tag:yaml.org,2002:"
+PLAIN_TAGS = frozenset(_CORE + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map",
+                                          "merge")) | {"!"}
 
 
 class LocatedYaml:
@@ -45,61 +60,148 @@ def _raise_duplicate(message: str, file: str, path: KeyPath, line: int) -> None:
     raise InputError(message, file=file, path=format_path(path), line=line)
 
 
-def _locate(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], file: str, on_duplicate: Any) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            here = key_node.start_mark.line + 1
-            if key in seen:
-                on_duplicate(f"duplicate key {key!r} (first at line {seen[key]})", file, (*path, key), here)
-            seen[key] = here
-            lines[(*path, key)] = here
-            _locate(value_node, (*path, key), lines, file, on_duplicate)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _locate(item, (*path, index), lines, file, on_duplicate)
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+
+
+def _check_events(text: str, file: str) -> None:
+    """Nesting depth and tags, checked on the parser's event stream (which nests without recursion)."""
+    # One frame per open collection: [is_mapping, key or index of the current child, next node is a key].
+    stack: list[list[Any]] = []
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        if not isinstance(event, yaml.NodeEvent):
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+            continue
+        if stack:
+            frame = stack[-1]
+            if not frame[0]:
+                frame[1] += 1
+            elif frame[2]:
+                frame[1] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+            if frame[0]:
+                frame[2] = not frame[2]
+        line = event.start_mark.line + 1
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in PLAIN_TAGS:
+            path = tuple(f[1] for f in stack)
+            raise InputError(f"the tag {_short_tag(tag)} is not allowed: modelpick reads plain YAML data only",
+                             file=file, path=format_path(path) or None, line=line)
+        if isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                path = tuple(f[1] for f in stack[:3])
+                raise InputError(f"nested more than {MAX_DEPTH} levels deep", file=file,
+                                 path=(format_path(path) + "...") if path else None, line=line)
+            stack.append([isinstance(event, yaml.MappingStartEvent), -1, True])
+
+
+class _Locator:
+    """Walks the composed nodes once: the line of every key path, duplicate keys, and the bounds that aliases
+    could otherwise escape (a self-referencing alias nests forever; nine nested ones expand a billionfold)."""
+
+    def __init__(self, file: str, on_duplicate: Any) -> None:
+        self.file, self.on_duplicate = file, on_duplicate
+        self.lines: dict[KeyPath, int] = {}
+        self.paths: dict[int, KeyPath] = {}  # id(node) -> the first key path it was found at
+        self.expanded = 0
+
+    def walk(self, node: yaml.Node, path: KeyPath, via_alias: bool = False) -> None:
+        if len(path) > MAX_DEPTH:
+            raise InputError(f"nested more than {MAX_DEPTH} levels deep (through an alias)", file=self.file,
+                             path=format_path(path[:3]) + "...", line=node.start_mark.line + 1)
+        if id(node) in self.paths:
+            via_alias = True
+        else:
+            self.paths[id(node)] = path
+        if via_alias:
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                raise InputError(f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values",
+                                 file=self.file, path=format_path(path) or None, line=node.start_mark.line + 1)
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[Any, int] = {}
+            for key_node, value_node in node.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+                here = key_node.start_mark.line + 1
+                if key in seen:
+                    self.on_duplicate(f"duplicate key {key!r} (first at line {seen[key]})", self.file,
+                                      (*path, key), here)
+                seen[key] = here
+                self.lines[(*path, key)] = here
+                self.walk(value_node, (*path, key), via_alias)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.walk(item, (*path, index), via_alias)
+
+
+class _UnbuildableValue(Exception):
+    def __init__(self, node: yaml.Node, reason: str) -> None:
+        super().__init__(reason)
+        self.node, self.reason = node, reason
+
+
+class _PlainDataLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, with a value it cannot build (2024-13-45, a 5,000-digit integer) reported with the
+    node it came from instead of escaping as a ValueError."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as exc:
+            kind = {"timestamp": "date", "int": "integer", "float": "number"}.get(
+                node.tag.removeprefix(_CORE), "value")
+            reason = f"invalid {kind}" if kind != "integer" else "integer too large"
+            if kind == "date":
+                reason += f" ({exc})"
+            raise _UnbuildableValue(node, reason) from None
+
+
+def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> InputError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        return InputError(f"invalid YAML: the character U+{exc.character:04X} is not allowed", file=file,
+                          line=line)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if mark is not None and text[mark.index:mark.index + 1] == "\t":
+            problem = "a tab where YAML expects spaces (YAML indents with spaces only)"
+        return InputError(f"invalid YAML: {problem}", file=file, line=line)
+    return InputError(f"invalid YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", file=file)
 
 
 def parse_yaml(text: str, file: str, on_duplicate: Any = _raise_duplicate) -> LocatedYaml:
     """Parse one YAML document. A duplicate key raises, unless `on_duplicate(message, file, path, line)`
     is given to collect them (the last value is kept then, as PyYAML does)."""
-    loader = SAFE_LOADER(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise InputError("the file is empty", file=file)
-        lines: dict[KeyPath, int] = {}
-        _locate(node, (), lines, file, on_duplicate)
-        data = loader.construct_document(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(f"invalid YAML: {problem}", file=file, line=line) from None
+        _check_events(text, file)
+        loader = _PlainDataLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                raise InputError("the file is empty", file=file)
+            locator = _Locator(file, on_duplicate)
+            locator.walk(node, ())
+            try:
+                data = loader.construct_document(node)
+            except _UnbuildableValue as exc:
+                path = locator.paths.get(id(exc.node), ())
+                raise InputError(exc.reason, file=file, path=format_path(path) or None,
+                                 line=exc.node.start_mark.line + 1) from None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", file=file) from None
-    finally:
-        loader.dispose()
-    return LocatedYaml(data, lines, file)
+        raise _yaml_error(exc, text, file) from None
+    return LocatedYaml(data, locator.lines, file)
 
 
-def read_yaml(path: Path, display: str | None = None, on_duplicate: Any = _raise_duplicate) -> LocatedYaml:
+def read_yaml(path: Path, display: str | None = None, on_duplicate: Any = _raise_duplicate, *,
+              kind: FileKind) -> LocatedYaml:
+    """Read and parse a YAML file within the size limit of its kind (files.WORKLOAD_FILE, ...)."""
     name = display or str(path)
-    if path.is_dir():
-        raise InputError("is a folder, expected a YAML file", file=name)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", file=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {exc.start})", file=name) from None
-    return parse_yaml(text, name, on_duplicate)
+    return parse_yaml(decode_utf8(read_limited(path, name, kind), name), name, on_duplicate)
 
 
 def _keys_at(model: Any, loc: KeyPath) -> list[str]:
@@ -147,9 +249,17 @@ def error_location(err: Any, prefix: KeyPath = ()) -> KeyPath:
     return (*prefix, *(p for p in err["loc"] if not (isinstance(p, str) and "[" in p)))
 
 
+def primary_error(exc: Any) -> Any:
+    """The error to report. For a value that may take several shapes (`prefer: cost` or `prefer: {weights}`),
+    pydantic reports one error per shape; the deepest is about the shape the file used."""
+    errors = exc.errors()
+    same_key = [e for e in errors if e["loc"][:1] == errors[0]["loc"][:1]]
+    return max(same_key, key=lambda e: len(error_location(e)))
+
+
 def validation_error(doc: LocatedYaml, exc: Any, prefix: KeyPath = (), model: Any = None) -> InputError:
     """The first pydantic error as one line naming the key path and its line."""
-    err = exc.errors()[0]
+    err = primary_error(exc)
     loc = error_location(err, prefix)
     msg = describe_error(err, loc[len(prefix):], model)
     count = len(exc.errors())

@@ -142,8 +142,8 @@ def test_invalid_yaml_names_file_and_line() -> None:
 def test_python_tag_is_rejected() -> None:
     write("w.yaml", "task: coding\ninput_tokens: !!python/object/apply:os.system [echo hi]\n")
     assert user_error("recommend", "w.yaml") == (
-        "w.yaml:2: invalid YAML: could not determine a constructor for the tag "
-        "'tag:yaml.org,2002:python/object/apply:os.system'")
+        "w.yaml:2: input_tokens: the tag !!python/object/apply:os.system is not allowed: modelpick reads plain "
+        "YAML data only")
 
 
 def test_list_instead_of_mapping_at_top_level() -> None:
@@ -238,12 +238,12 @@ def test_missing_workload_file() -> None:
 
 def test_folder_as_workload() -> None:
     Path("folder.yaml").mkdir()
-    assert user_error("recommend", "folder.yaml") == "folder.yaml: is a folder, expected a YAML file"
+    assert user_error("recommend", "folder.yaml") == "folder.yaml: is a folder, expected a workload file"
 
 
 def test_invalid_utf8() -> None:
     write("w.yaml", b"task: \xff\n")
-    assert user_error("recommend", "w.yaml") == "w.yaml: not valid UTF-8 (byte 6)"
+    assert user_error("recommend", "w.yaml") == "w.yaml:1: not valid UTF-8 (byte 6)"
 
 
 @pytest.mark.parametrize("content", ["", "\n\n", "# only a comment\n"])

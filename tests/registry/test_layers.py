@@ -97,8 +97,8 @@ def test_an_invalid_override_value_names_the_override_line(tmp_path: Path) -> No
     override = write(tmp_path / "bad.yaml", NEGOTIATED.replace("0.08", "-1"))
     with pytest.raises(InputError) as caught:
         load_registry([override])
-    assert caught.value.message == (f"{override}:4: models[0].pricing.input: Value error, must be a finite "
-                                    "number >= 0")
+    assert caught.value.message == (f"{override}:4: models[0].pricing.input: Value error, must be a number "
+                                    "from 0 to 10000 (USD per 1M tokens)")
 
 
 def test_the_same_id_twice_in_one_file_is_an_error(tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_a_clean_new_entry_passes(tmp_path: Path) -> None:
      [("price", 18, "models[0].pricing.tiers[0].input",
        "0.5 is below the price under the threshold (1): tiers must rise with their thresholds")]),
     ("      input: 1\n      output: -2",
-     [("schema", 16, "models[0].pricing.output", "Value error, must be a finite number >= 0")]),
+     [("schema", 16, "models[0].pricing.output", "Value error, must be a number from 0 to 10000 (USD per 1M tokens)")]),
 ])
 def test_price_sanity(tmp_path: Path, pricing: str, expected: list) -> None:
     assert findings(tmp_path, entry(pricing)) == expected

@@ -13,8 +13,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from modelpick import __version__
-from modelpick.atomic import write_atomically
 from modelpick.errors import AmbiguousModelError, UnknownModelError, UnknownTaskError
+from modelpick.files import REGISTRY_FILE, write_atomically
 from modelpick.registry.layers import LayerPath, Origin, layer_paths, merge_layers, validate_entry
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
 from modelpick.yamlfile import read_yaml, validation_error
@@ -116,7 +116,7 @@ class Registry:
 
 
 def load_provider_file(path: Path, display: str | None = None) -> ProviderFile:
-    doc = read_yaml(path, display)
+    doc = read_yaml(path, display, kind=REGISTRY_FILE)
     if not isinstance(doc.data, dict):
         raise doc.error("expected a mapping with provider:, name:, sources: and models:")
     try:
@@ -164,7 +164,7 @@ def load_entries(files: list[LayerPath]) -> list[Entry]:
     if cache is not None and cache.is_file():
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError):  # a damaged cache is rebuilt below
             return [_from_json(item) for item in json.loads(cache.read_text(encoding="utf-8"))]
-    docs = [(file, read_yaml(file.path, file.display)) for file in files]
+    docs = [(file, read_yaml(file.path, file.display, kind=REGISTRY_FILE)) for file in files]
     entries = [Entry(m.provider, m.provider_name or m.provider, validate_entry(m), m.sources, m.file, m.origins)
                for m in merge_layers(docs)]
     if cache is not None:
@@ -193,7 +193,7 @@ class Tasks:
 
 def load_tasks(path: Path | None = None) -> Tasks:
     path = path or bundled_data() / "tasks.yaml"
-    doc = read_yaml(path, "data/tasks.yaml" if path.parent == bundled_data() else str(path))
+    doc = read_yaml(path, "data/tasks.yaml" if path.parent == bundled_data() else str(path), kind=REGISTRY_FILE)
     if not isinstance(doc.data, dict):
         raise doc.error("expected a mapping with benchmarks: and tasks:")
     try:

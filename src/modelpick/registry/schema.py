@@ -51,9 +51,16 @@ def _to_decimal(value: Any) -> Any:
     return value
 
 
+# Bounds that no real entry comes near (the dearest price listed is $600 per 1M output tokens, the largest
+# context window 10M tokens); a value beyond them is a typo or a hostile file, not data.
+MAX_PRICE = Decimal(10_000)
+MAX_TOKENS = 100_000_000
+MAX_SCORE = 1_000_000
+
+
 def _check_finite_nonnegative(value: Decimal | None) -> Decimal | None:
-    if value is not None and (not value.is_finite() or value < 0):
-        raise ValueError("must be a finite number >= 0")
+    if value is not None and (not value.is_finite() or not 0 <= value <= MAX_PRICE):
+        raise ValueError(f"must be a number from 0 to {MAX_PRICE} (USD per 1M tokens)")
     return value
 
 
@@ -61,7 +68,7 @@ Price = Annotated[Decimal, BeforeValidator(_to_decimal)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Source(Strict):
@@ -90,7 +97,7 @@ class Alternative(Cited):
 
 
 class SourcedInt(Cited):
-    value: int = Field(ge=0)
+    value: int = Field(ge=0, le=MAX_TOKENS)
     others: list[Alternative] = []
 
 
@@ -100,15 +107,8 @@ class SourcedDate(Cited):
 
 
 class SourcedFloat(Cited):
-    value: float
+    value: float = Field(ge=-MAX_SCORE, le=MAX_SCORE)
     others: list[Alternative] = []
-
-    @field_validator("value")
-    @classmethod
-    def _finite(cls, v: float) -> float:
-        if v != v or v in (float("inf"), float("-inf")):
-            raise ValueError("must be a finite number")
-        return v
 
 
 class Benchmark(SourcedFloat):
@@ -147,7 +147,7 @@ class PriceSet(Strict):
 class PriceTier(PriceSet):
     """Prices that apply to the whole request when its input is above `above_input_tokens`."""
 
-    above_input_tokens: int = Field(gt=0)
+    above_input_tokens: int = Field(gt=0, le=MAX_TOKENS)
     batch: PriceSet | None = None
 
 
@@ -211,15 +211,15 @@ class Lifecycle(Cited):
 
 
 class Performance(Cited):
-    output_tokens_per_s: float | None = Field(default=None, gt=0)
-    ttft_s: float | None = Field(default=None, ge=0)
+    output_tokens_per_s: float | None = Field(default=None, gt=0, le=MAX_SCORE)
+    ttft_s: float | None = Field(default=None, ge=0, le=3600)
     others: list[Alternative] = []
 
 
 class ReasoningDefault(Cited):
     """Hidden reasoning tokens per visible output token, used when a workload gives no reasoning_tokens."""
 
-    per_output_token: float = Field(ge=0)
+    per_output_token: float = Field(ge=0, le=1000)
 
 
 class ModelEntry(Strict):

@@ -21,6 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from modelpick.errors import InputError
+from modelpick.files import REGISTRY_FILE
 from modelpick.registry.layers import (
     OPTION,
     EntryLocations,
@@ -85,7 +86,7 @@ class _Check:
             self.add("yaml", InputError(message, file=name, path=format_path(path), line=line))
 
         try:
-            doc = read_yaml(file.path, file.display, on_duplicate=duplicate)
+            doc = read_yaml(file.path, file.display, on_duplicate=duplicate, kind=REGISTRY_FILE)
         except InputError as exc:
             self.add("yaml", exc)
             return None

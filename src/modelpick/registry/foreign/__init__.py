@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from modelpick.atomic import write_atomically
 from modelpick.errors import InputError
+from modelpick.files import write_atomically
 from modelpick.registry.schema import FEATURES, MODALITIES, ProviderFile
 
 FORMATS = ("litellm", "models.dev", "openrouter")
