@@ -246,9 +246,9 @@ def test_validation_error_list_item() -> None:
 
 def test_validation_error_counts_the_others() -> None:
     assert _validation_message("colour: red\n") == (
-        "w.yaml:1: name: required key is missing (and 1 more error)")
+        "w.yaml:1: colour: unknown key (and 1 more error)")  # the misspelt key explains the missing one
     assert _validation_message("count: x\ncolour: red\n") == (
-        "w.yaml:1: name: required key is missing (and 2 more errors)")
+        "w.yaml:2: colour: unknown key (and 2 more errors)")
 
 
 def test_validation_error_prefix() -> None:

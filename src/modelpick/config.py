@@ -60,11 +60,12 @@ def parse_config(doc: LocatedYaml) -> Config:
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error("expected a mapping with defaults: and workloads:")
-    unknown = sorted(set(data) - {"defaults", "workloads"})
+    unknown = [key for key in data if key not in ("defaults", "workloads")]
     if unknown:
         from modelpick.errors import did_you_mean
 
-        raise doc.error(f"unknown key{did_you_mean(unknown[0], ['defaults', 'workloads'])}", (unknown[0],))
+        key = unknown[0]  # in file order; YAML keys may be numbers or null, which have no "did you mean"
+        raise doc.error(f"unknown key{did_you_mean(str(key), ['defaults', 'workloads'])}", (str(key),))
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
         raise doc.error("expected a mapping of workload keys and policy", ("defaults",))

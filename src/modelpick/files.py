@@ -6,7 +6,9 @@ it unattended: a file it reads must not exhaust memory, and a file it writes mus
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +34,16 @@ def _size(n: int) -> str:
     return f"{n / MiB:.1f} MiB" if n >= MiB else f"{n:,} bytes"
 
 
+def unreadable_reason(path: Path, exc: OSError, missing: str = "no such file") -> str:
+    """Why `path` cannot be opened, in words: a symlink loop and a broken symlink are told apart from a
+    missing file, since the fix differs."""
+    if exc.errno == errno.ELOOP:
+        return "a symlink loop (it leads back to itself)"
+    if isinstance(exc, FileNotFoundError):
+        return "a broken symlink (it leads nowhere)" if path.is_symlink() else missing
+    return f"cannot read: {exc.strerror or exc}"
+
+
 def read_limited(path: Path, display: str, kind: FileKind) -> bytes:
     """The bytes of a file within the size limit of its kind; anything else is an InputError naming the file.
     Reads at most one byte past the limit, so a device or a growing file cannot exhaust memory either."""
@@ -42,11 +54,8 @@ def read_limited(path: Path, display: str, kind: FileKind) -> bytes:
         with path.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             data = b"" if size > max_bytes else handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError("no such file" if not path.is_symlink() else "no such file (a broken symlink)",
-                         file=display) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=display) from None
+        raise InputError(unreadable_reason(path, exc), file=display) from None
     if size > max_bytes or len(data) > max_bytes:
         raise InputError(f"is {_size(max(size, len(data)))}{' or more' if size <= max_bytes else ''}, "
                          f"over the {_size(max_bytes)} limit for {kind.what}", file=display)
@@ -58,8 +67,45 @@ def decode_utf8(data: bytes, display: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise InputError("is UTF-16 text; save it as UTF-8", file=display) from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(f"not valid UTF-8 (byte {exc.start})", file=display, line=line) from None
+
+
+def files_under(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Every file under `root` whose name ends in one of `suffixes`, sorted. Symlinked folders are followed (a
+    registry may link a shared one); a symlink that leads back into its own ancestry, or a symlink named like a
+    wanted file that leads nowhere, is an error, so no file goes missing without a word."""
+    found: dict[tuple[int, int], Path] = {}
+    root_stat = root.stat()
+    # Depth-first with an explicit stack (a tree can be deeper than Python's recursion limit); each folder
+    # carries the (device, inode) of its ancestors, to tell a loop from two links to one folder.
+    stack = [(root, frozenset({(root_stat.st_dev, root_stat.st_ino)}))]
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            children = sorted(folder.iterdir())
+        except OSError as exc:
+            raise InputError(f"cannot read the folder: {exc.strerror or exc}", file=str(folder)) from None
+        subfolders = []
+        for child in children:
+            try:
+                info = child.stat()
+            except OSError as exc:
+                if exc.errno == errno.ELOOP or child.name.endswith(suffixes):
+                    raise InputError(unreadable_reason(child, exc), file=str(child)) from None
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                key = (info.st_dev, info.st_ino)
+                if key in ancestors:
+                    raise InputError("a symlink loop (it leads back to a folder that contains it)",
+                                     file=str(child))
+                subfolders.append((child, ancestors | {key}))
+            elif stat.S_ISREG(info.st_mode) and child.name.endswith(suffixes):
+                found.setdefault((info.st_dev, info.st_ino), child)  # one file reached by two links: read once
+        stack.extend(reversed(subfolders))
+    return sorted(found.values())
 
 
 def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path], option: str) -> None:
@@ -68,8 +114,8 @@ def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path], option: str) 
     for target in targets:
         for source in read:
             if target.exists() and os.path.samefile(target, source):
-                raise InputError(f"would overwrite the input {source}; write somewhere else",
-                                 file=str(target), path=option)
+                raise InputError(f"{target} would overwrite the input file {source}; write somewhere else",
+                                 path=option)
 
 
 def write_atomically(path: Path, text: str) -> None:

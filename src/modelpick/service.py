@@ -203,7 +203,7 @@ def _scanned_models(paths: list[Path], registry: Registry, as_of: dt.date) -> li
 
 
 def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[Path], as_of: dt.date) -> Path:
-    from modelpick.files import write_atomically
+    from modelpick.files import refuse_inputs, write_atomically
 
     if path.is_dir():
         raise InputError("is a folder", file=str(path))
@@ -234,6 +234,7 @@ def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[
             else example.get("input_tokens", 1000),
             output_tokens=request.output_tokens if request.output_tokens is not None
             else example.get("output_tokens", 200)))
+    refuse_inputs([path], [*registry_paths, *(request.from_scan or [])], "init")
     write_atomically(path, STARTER.format(requests_per_day=request.requests_per_day) + "".join(blocks))
     return path
 
@@ -291,6 +292,7 @@ def registry_import(fmt: str, path: Path, outdir: Path, providers: list[str], *,
                     progress: Any = None) -> Any:
     """Convert a foreign registry into provider files under `outdir`; never over an existing file
     without `force`, and nothing is written when any target exists."""
+    from modelpick.files import refuse_inputs
     from modelpick.registry.foreign import read_foreign, write_provider_files
     from modelpick.report import ImportResult
 
@@ -301,7 +303,9 @@ def registry_import(fmt: str, path: Path, outdir: Path, providers: list[str], *,
     if unknown:
         raise InputError(f"no chat models of provider {unknown[0]!r} in this file", file=str(path),
                          path="--provider")
-    existing = [outdir / f"{p}.yaml" for p in foreign.providers if (outdir / f"{p}.yaml").exists()]
+    targets = [outdir / f"{p}.yaml" for p in foreign.providers]
+    refuse_inputs(targets, [path], "--output")
+    existing = [target for target in targets if target.exists()]
     if existing and not force:
         raise InputError(f"{existing[0]} exists (and {len(existing) - 1} more); use --force to overwrite"
                          if len(existing) > 1 else f"{existing[0]} exists; use --force to overwrite",

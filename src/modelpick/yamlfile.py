@@ -249,12 +249,20 @@ def error_location(err: Any, prefix: KeyPath = ()) -> KeyPath:
     return (*prefix, *(p for p in err["loc"] if not (isinstance(p, str) and "[" in p)))
 
 
+def ordered_errors(exc: Any) -> list[Any]:
+    """pydantic's errors, the most telling first: a misspelt key before the required key it leaves missing,
+    and, for a value that may take several shapes (`prefer: cost` or `prefer: {weights}`), the error about
+    the shape the file used before the complaints that it is not one of the other shapes."""
+    def rank(item: tuple[int, Any]) -> tuple[bool, bool, int]:
+        index, err = item
+        wrong_shape = err["type"] == "literal_error" or err["type"].endswith("_type")
+        return err["type"] != "extra_forbidden", wrong_shape, index
+
+    return [err for _, err in sorted(enumerate(exc.errors()), key=rank)]
+
+
 def primary_error(exc: Any) -> Any:
-    """The error to report. For a value that may take several shapes (`prefer: cost` or `prefer: {weights}`),
-    pydantic reports one error per shape; the deepest is about the shape the file used."""
-    errors = exc.errors()
-    same_key = [e for e in errors if e["loc"][:1] == errors[0]["loc"][:1]]
-    return max(same_key, key=lambda e: len(error_location(e)))
+    return ordered_errors(exc)[0]
 
 
 def validation_error(doc: LocatedYaml, exc: Any, prefix: KeyPath = (), model: Any = None) -> InputError:

@@ -277,19 +277,21 @@ def test_progress_is_reported() -> None:
 
 
 @pytest.mark.parametrize("fmt, content, message", [
-    ("litellm", "{not json", "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)"),
-    ("litellm", "[1, 2]", "not a LiteLLM price map: expected an object of model keys with litellm_provider"),
+    ("litellm", "{not json", "{path}:1: not valid JSON: Expecting property name enclosed in double quotes (column 2)"),
+    ("litellm", '{"a": {"input_cost_per_token": NaN}}', "{path}: not valid JSON: NaN is not a JSON number"),
+    ("litellm", "[" * 100_000, "{path}: not valid JSON: nested too deeply"),
+    ("litellm", "[1, 2]", "{path}: not a LiteLLM price map: expected an object of model keys with litellm_provider"),
     ("models.dev", '{"openai": {"name": "OpenAI"}}',
-     "not a models.dev export: expected an object of providers, each with models:"),
+     "{path}: not a models.dev export: expected an object of providers, each with models:"),
     ("openrouter", '{"models": []}',
-     'not an OpenRouter model list: expected {"data": [...]} as returned by /api/v1/models'),
+     '{path}: not an OpenRouter model list: expected {{"data": [...]}} as returned by /api/v1/models'),
 ])
 def test_bad_input_is_one_line_error(fmt: str, content: str, message: str, tmp_path: Path) -> None:
     path = tmp_path / "in.json"
     path.write_text(content)
     with pytest.raises(InputError) as caught:
         read_foreign(fmt, path)
-    assert str(caught.value) == f"{path}: {message}"
+    assert str(caught.value) == message.format(path=path)
 
 
 def test_unknown_format_and_missing_file(tmp_path: Path) -> None:

@@ -24,8 +24,16 @@ from typing import Any
 from pydantic import ValidationError
 
 from modelpick.errors import InputError
+from modelpick.files import files_under, unreadable_reason
 from modelpick.registry.schema import LayerFile, ModelEntry, Source, iter_citations
-from modelpick.yamlfile import KeyPath, LocatedYaml, describe_error, error_location, format_path
+from modelpick.yamlfile import (
+    KeyPath,
+    LocatedYaml,
+    describe_error,
+    error_location,
+    format_path,
+    ordered_errors,
+)
 
 BUNDLED = "bundled"
 USER_CONFIG = "user config"
@@ -70,10 +78,12 @@ def user_registry_dir() -> Path:
 
 def yaml_files(path: Path, named_by: str | None = None) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
-    if not path.exists():
-        raise InputError(f"no such file or folder{f' (named by {named_by})' if named_by else ''}",
-                         file=str(path))
+        return files_under(path, (".yaml", ".yml"))
+    try:
+        path.stat()
+    except OSError as exc:
+        problem = unreadable_reason(path, exc, missing="no such file or folder")
+        raise InputError(f"{problem}{f' (named by {named_by})' if named_by else ''}", file=str(path)) from None
     return [path]
 
 
@@ -187,7 +197,7 @@ def file_problems(doc: LocatedYaml) -> tuple[LayerFile | None, list[Problem]]:
         header = LayerFile.model_validate(doc.data)
     except ValidationError as exc:
         return None, [Problem("schema", doc.error(describe_error(err, loc, LayerFile), loc))
-                      for err in exc.errors() for loc in [error_location(err)]]
+                      for err in ordered_errors(exc) for loc in [error_location(err)]]
     problems = []
     seen: dict[str, int] = {}
     for index, item in enumerate(header.models):
@@ -254,7 +264,7 @@ def entry_problems(entry: MergedEntry) -> tuple[ModelEntry | None, list[Problem]
         model = ModelEntry.model_validate(entry.raw)
     except ValidationError as exc:
         return None, [Problem("schema", locations.error(describe_error(err, loc, ModelEntry), loc))
-                      for err in exc.errors() for loc in [error_location(err)]]
+                      for err in ordered_errors(exc) for loc in [error_location(err)]]
     problems = []
     override_files = {o.file for o in entry.origins.values()}
     for path, cited in iter_citations(model):

@@ -10,6 +10,7 @@ Unknown stays unknown: a value the input does not give is left out, never filled
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections import Counter
@@ -23,7 +24,7 @@ import yaml
 from pydantic import ValidationError
 
 from modelpick.errors import InputError
-from modelpick.files import write_atomically
+from modelpick.files import REGISTRY_FILE, FileKind, decode_utf8, read_limited, write_atomically
 from modelpick.registry.schema import FEATURES, MODALITIES, ProviderFile
 
 FORMATS = ("litellm", "models.dev", "openrouter")
@@ -88,6 +89,19 @@ class Format:
 
 # ---------------------------------------------------------------- helpers shared by the formats
 
+
+def skip_malformed(convert: Callable[..., Item]) -> Callable[..., Item]:
+    """A format's `convert(...)`, with an entry whose fields have unexpected types (a list where a number
+    belongs, "1e400" as a token count) skipped and counted instead of stopping the import: foreign files are
+    other people's data, often edited by hand, and one bad entry must not cost the thousands of good ones."""
+    @functools.wraps(convert)
+    def guarded(*args: Any) -> Item:
+        try:
+            return convert(*args)
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError):
+            return Item("", "", reason="a field of an unexpected type")
+    return guarded
+
 _NOISE = Context(prec=15)
 
 
@@ -106,7 +120,11 @@ def decimal(value: Any) -> Decimal | None:
 def tidy(number: Decimal) -> Decimal:
     """The shortest exact form: 0.100000 -> 0.1, 1.5E+1 -> 15."""
     number = number.normalize()
-    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number
+    # quantize() cannot write more digits than the context's precision (1E+30 would raise); leave those as
+    # they are, for the range check to reject.
+    if number == number.to_integral_value() and number.adjusted() < 28:
+        return number.quantize(Decimal(1))
+    return number
 
 
 def per_million(per_token: Any) -> Decimal | None:
@@ -176,37 +194,46 @@ def join_notes(*notes: str | None) -> str | None:
 
 # ---------------------------------------------------------------- reading
 
+FOREIGN_FILE = FileKind("a JSON registry file", REGISTRY_FILE.max_bytes)
+
+
+def _not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def _load_json(path: Path, display: str) -> Any:
+    text = decode_utf8(read_limited(path, display, FOREIGN_FILE), display)
     try:
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except FileNotFoundError:
-        raise InputError("no such file", file=display) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a JSON file", file=display) from None
-    except UnicodeDecodeError:
-        raise InputError("not a JSON file (not UTF-8 text)", file=display) from None
+        return json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-                         file=display) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=display) from None
+        raise InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", file=display,
+                         line=exc.lineno) from None
+    except ValueError as exc:  # NaN or Infinity, which Python's json would otherwise accept
+        raise InputError(f"not valid JSON: {exc}", file=display) from None
+    except RecursionError:
+        raise InputError("not valid JSON: nested too deeply", file=display) from None
 
 
 def _file_date(path: Path) -> dt.date:
     return dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).date()
 
 
-def _insane_prices(entry: dict[str, Any]) -> bool:
-    """A source's own contradiction (a cached price above the input price, a tier cheaper than below its
-    threshold) is skipped and counted, so that everything written passes `registry validate`."""
-    from modelpick.registry.schema import Pricing
+def _rejection(entry: dict[str, Any]) -> str | None:
+    """Why an entry cannot be written as it is, or None: a value out of range or of the wrong type (a negative
+    price, a context window of 10^12), or a contradiction in the source's own prices (a cached price above the
+    input price). Skipped and counted, so one bad entry does not stop an import of thousands, and everything
+    written passes `registry validate`."""
+    from modelpick.registry.schema import ModelEntry
     from modelpick.registry.validate import price_problems
+    from modelpick.yamlfile import error_location, format_path, ordered_errors
 
     try:
-        return next(iter(price_problems(Pricing.model_validate(entry["pricing"]))), None) is not None
-    except ValidationError:
-        return False  # left to the file validation below, which names the entry
+        model = ModelEntry.model_validate(entry)
+    except ValidationError as exc:
+        return f"a value out of range or of the wrong type ({format_path(error_location(ordered_errors(exc)[0]))})"
+    if next(iter(price_problems(model.pricing)), None) is not None:
+        return "prices fail the sanity checks of registry validate"
+    return None
 
 
 def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: dt.date | None = None,
@@ -248,8 +275,9 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
         if not MODEL_ID.match(item.entry["id"]):
             skipped["model id not accepted by the registry format"] += 1
             continue
-        if _insane_prices(item.entry):
-            skipped["prices fail the sanity checks of registry validate"] += 1
+        rejection = _rejection(item.entry)
+        if rejection:
+            skipped[rejection] += 1
             continue
         served = models.setdefault(item.provider, {})
         if item.entry["id"] in served:
@@ -310,10 +338,10 @@ def render_provider_file(foreign: ForeignRegistry, provider: str) -> str:
 
 
 def write_provider_files(foreign: ForeignRegistry, outdir: Path) -> list[Path]:
-    """One <provider>.yaml per provider, written atomically; returns the paths in provider order."""
-    written = []
-    for provider in sorted(foreign.providers):
-        path = outdir / f"{provider}.yaml"
-        write_atomically(path, render_provider_file(foreign, provider))
-        written.append(path)
-    return written
+    """One <provider>.yaml per provider, each written atomically; returns the paths in provider order. Every
+    file is rendered before the first is written, so an error in one leaves the folder untouched."""
+    texts = {outdir / f"{provider}.yaml": render_provider_file(foreign, provider)
+             for provider in sorted(foreign.providers)}
+    for path, text in texts.items():
+        write_atomically(path, text)
+    return list(texts)

@@ -21,6 +21,7 @@ from modelpick.registry.foreign import (
     modalities_of,
     parse_date,
     per_million,
+    skip_malformed,
 )
 
 CHAT_MODES = ("chat", "completion", "responses")
@@ -143,6 +144,7 @@ def features(spec: dict[str, Any]) -> list[str]:
     return features_of(found)
 
 
+@skip_malformed
 def convert(key: str, spec: Any, source: str) -> Item:
     if not isinstance(spec, dict):
         return Item("", "", reason="not an object")

@@ -20,6 +20,7 @@ from modelpick.registry.foreign import (
     modalities_of,
     parse_date,
     plain,
+    skip_malformed,
 )
 
 STATUS = {None: "active", "beta": "preview", "alpha": "preview", "deprecated": "deprecated"}
@@ -61,6 +62,7 @@ def pricing(cost: dict[str, Any], source: str) -> dict[str, Any] | None:
     return out
 
 
+@skip_malformed
 def convert(provider: str, provider_name: str, model_id: str, md: Any, source: str) -> Item:
     item = Item(provider, provider_name)
     if not isinstance(md, dict):

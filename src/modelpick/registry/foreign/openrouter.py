@@ -22,6 +22,7 @@ from modelpick.registry.foreign import (
     modalities_of,
     parse_date,
     per_million,
+    skip_malformed,
 )
 
 PROVIDER, NAME = "openrouter", "OpenRouter"
@@ -94,6 +95,7 @@ def _modalities(arch: dict[str, Any]) -> tuple[list[str], list[str]] | None:
     return modalities_of(rename(inp)), modalities_of(rename(out))
 
 
+@skip_malformed
 def convert(model: Any, source: str, batch: dict[str, Any] | None) -> Item:
     item = Item(PROVIDER, NAME)
     if not isinstance(model, dict) or not isinstance(model.get("id"), str):
@@ -156,7 +158,7 @@ def convert(model: Any, source: str, batch: dict[str, Any] | None) -> Item:
 def _items(models: list[Any], source: str) -> Iterator[Item]:
     # A ':batch' variant is the same model through OpenRouter's batch route: its prices become the
     # base entry's batch prices instead of an entry of their own.
-    ids = {m.get("id") for m in models if isinstance(m, dict)}
+    ids = {m["id"] for m in models if isinstance(m, dict) and isinstance(m.get("id"), str)}
     batch = {m["id"][: -len(":batch")]: m.get("pricing") or {} for m in models
              if isinstance(m, dict) and isinstance(m.get("id"), str) and m["id"].endswith(":batch")}
     for model in models:

@@ -1,0 +1,103 @@
+"""A folder, a missing path, a device, a symlink that loops or leads nowhere, or a file over the size limit
+where a file belongs: exit 2, one line naming the path, and nothing read past the limit."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hostile_support import PROVIDER, READERS, user_error, write
+
+KINDS = sorted(READERS)
+WHAT = {"workload": "a workload file", "config": "a config file", "registry": "a registry file"}
+LIMIT = {"workload": "1.0 MiB", "config": "1.0 MiB", "registry": "50.0 MiB"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_folder(kind: str) -> None:
+    if kind == "registry":
+        pytest.skip("a folder is a valid --registry: every YAML file in it is read")
+    Path("input.yaml").mkdir()
+    assert user_error(*READERS[kind]) == f"input.yaml: is a folder, expected {WHAT[kind]}"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_missing_file(kind: str) -> None:
+    message = user_error(*READERS[kind])
+    assert message == ("input.yaml: no such file or folder" if kind == "registry" else "input.yaml: no such file")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_symlink_loop(kind: str) -> None:
+    os.symlink("other.yaml", "input.yaml")
+    os.symlink("input.yaml", "other.yaml")
+    assert user_error(*READERS[kind]) == "input.yaml: a symlink loop (it leads back to itself)"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_broken_symlink(kind: str) -> None:
+    os.symlink("nowhere.yaml", "input.yaml")
+    assert user_error(*READERS[kind]) == "input.yaml: a broken symlink (it leads nowhere)"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_one_byte_over_the_size_limit(kind: str) -> None:
+    limit = {"workload": 1, "config": 1, "registry": 50}[kind] * 1024 * 1024
+    with open("input.yaml", "wb") as handle:  # sparse: the size is what counts, and nothing is read
+        handle.truncate(limit + 1)
+    assert user_error(*READERS[kind]) == (
+        f"input.yaml: is {(limit + 1) / 1024 / 1024:.1f} MiB, over the {LIMIT[kind]} limit for {WHAT[kind]}")
+
+
+def test_exactly_at_the_size_limit_is_read() -> None:
+    """The limit is inclusive: a 1 MiB workload of comments and one key is read (and found to be fine)."""
+    text = "task: chat\n"
+    write("input.yaml", text + "#" * (1024 * 1024 - len(text) - 1) + "\n")
+    from hostile_support import run
+
+    assert run(*READERS["workload"]).exit_code == 0
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_device_is_cut_off_at_the_limit() -> None:
+    """/dev/zero reports size 0 and never ends: the read stops one byte past the limit."""
+    os.symlink("/dev/zero", "input.yaml")
+    assert user_error(*READERS["workload"]) == (
+        "input.yaml: is 1.0 MiB or more, over the 1.0 MiB limit for a workload file")
+
+
+def test_symlink_loop_inside_a_registry_folder() -> None:
+    write("reg/hostileco.yaml", PROVIDER)
+    Path("reg/sub").mkdir()
+    os.symlink("..", "reg/sub/up")
+    message = user_error("recommend", "--registry", "reg", "--format", "json")
+    assert message == "reg/sub/up: a symlink loop (it leads back to a folder that contains it)"
+
+
+def test_symlinked_file_loop_inside_a_registry_folder() -> None:
+    write("reg/hostileco.yaml", PROVIDER)
+    os.symlink("b.yaml", "reg/a.yaml")
+    os.symlink("a.yaml", "reg/b.yaml")
+    message = user_error("recommend", "--registry", "reg", "--format", "json")
+    assert message == "reg/a.yaml: a symlink loop (it leads back to itself)"
+
+
+def test_broken_symlink_inside_a_registry_folder() -> None:
+    write("reg/hostileco.yaml", PROVIDER)
+    os.symlink("gone.yaml", "reg/extra.yaml")
+    message = user_error("recommend", "--registry", "reg", "--format", "json")
+    assert message == "reg/extra.yaml: a broken symlink (it leads nowhere)"
+
+
+def test_two_links_to_one_registry_folder_read_it_once() -> None:
+    """Not a loop: a folder reached twice is read once, so its entries are not duplicates of themselves."""
+    write("shared/hostileco.yaml", PROVIDER)
+    Path("reg").mkdir()
+    os.symlink("../shared", "reg/one")
+    os.symlink("../shared", "reg/two")
+    from hostile_support import run
+
+    result = run("models", "--registry", "reg", "--provider", "hostileco", "--format", "plain")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("h-1") == 1
