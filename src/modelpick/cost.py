@@ -113,7 +113,10 @@ def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens:
 
     total_input = Decimal(input_tokens)
     cached = total_input * _dec(workload.cached_input_ratio)
-    written = total_input * _dec(workload.cache_write_ratio)
+    # The two ratios sum to at most 1 as floats, but their decimal forms may not (0.7 + 0.30000000000000004 is
+    # 1 as floats, 1.00000000000000004 as decimals): cap the written tokens at those not cached, so that the
+    # uncached tokens are never negative.
+    written = min(total_input * _dec(workload.cache_write_ratio), total_input - cached)
     cached_price = prices.cached_input
     if cached and cached_price is None:
         warnings.append("no cached-input price: cached tokens billed at the input price")
