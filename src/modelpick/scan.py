@@ -288,7 +288,8 @@ class _Ignores:
         from pathspec import GitIgnoreSpec
 
         try:
-            lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+            with gitignore.open("rb") as handle:  # bounded, like every file modelpick reads
+                lines = handle.read(MAX_FILE_BYTES).decode("utf-8", errors="replace").splitlines()
         except OSError:
             return self
         spec = GitIgnoreSpec.from_lines(lines)

@@ -162,7 +162,7 @@ def load_entries(files: list[LayerPath]) -> list[Entry]:
     is most of modelpick's start-up time and the merged result only changes when the bytes do."""
     cache = _cache_file(files)
     if cache is not None and cache.is_file():
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):  # a damaged cache is rebuilt below
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, RecursionError):  # a damaged cache is rebuilt
             return [_from_json(item) for item in json.loads(cache.read_text(encoding="utf-8"))]
     docs = [(file, read_yaml(file.path, file.display, kind=REGISTRY_FILE)) for file in files]
     entries = [Entry(m.provider, m.provider_name or m.provider, validate_entry(m), m.sources, m.file, m.origins)

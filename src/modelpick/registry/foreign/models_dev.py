@@ -6,6 +6,7 @@ Works on models.dev's api.json and on the repository export with base_model inhe
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -136,9 +137,10 @@ def parse(data: Any, source: str, display: str) -> Format:
     meta = data.get("_source") if isinstance(data.get("_source"), dict) else {}
     read = None
     note = "models.dev snapshot imported by modelpick registry import"
-    if meta.get("commit_date"):
-        read = dt.datetime.fromisoformat(str(meta["commit_date"])).date()
-        note = f"models.dev snapshot (commit {meta.get('commit', '?')}) imported by modelpick registry import"
+    if isinstance(meta.get("commit_date"), str):
+        with contextlib.suppress(ValueError):  # not a date: the file's own date is used instead
+            read = dt.datetime.fromisoformat(meta["commit_date"]).date()
+            note = f"models.dev snapshot (commit {meta.get('commit', '?')}) imported by modelpick registry import"
     total = sum(len(data[p]["models"]) for p in providers)
     return Format(items=_items(data, providers, source), total=total, note=note, read=read,
                   features_covered=FEATURES_COVERED, states_status=True)
