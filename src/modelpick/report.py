@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
@@ -14,12 +14,16 @@ SCHEMA_VERSION = "1"
 def money_number(value: Decimal) -> float | int:
     """A JSON number without binary-float noise: round to 10 decimal places and at most 15 significant
     digits, which a float's shortest repr reproduces exactly."""
-    value = value.quantize(Decimal("1e-10"), rounding=ROUND_HALF_EVEN)
-    digits = value.adjusted() + 1
-    if digits > 5:
-        value = value.quantize(Decimal(1).scaleb(digits - 15), rounding=ROUND_HALF_EVEN)
-    value = value.normalize()
-    return int(value) if value == value.to_integral_value() else float(value)
+    # quantize() may not produce more digits than the context's precision: the default 28 fails from $1e18,
+    # which the largest workload the schema allows reaches.
+    with localcontext() as context:
+        context.prec = 60
+        value = value.quantize(Decimal("1e-10"), rounding=ROUND_HALF_EVEN)
+        digits = value.adjusted() + 1
+        if digits > 5:
+            value = value.quantize(Decimal(1).scaleb(digits - 15), rounding=ROUND_HALF_EVEN)
+        value = value.normalize()
+        return int(value) if value == value.to_integral_value() else float(value)
 
 
 def money_text(value: Decimal | float | None) -> str:
