@@ -257,3 +257,10 @@ def test_validation_error_prefix() -> None:
         Outer.model_validate(doc.data["outer"])
     assert validation_error(doc, info.value, prefix=("outer",)).message == (
         "w.yaml:3: outer.count: Input should be a valid integer, unable to parse string as an integer")
+
+
+def test_a_key_with_a_newline_keeps_the_message_on_one_line() -> None:
+    """Found by the fuzzer: a quoted key holding newlines broke the one-line error."""
+    assert format_path(("models", 0, "a\nb")) == "models[0]['a\\nb']"
+    assert format_path(("  ",)) == "['  ']"
+    assert _validation_message('name: x\n"a\\nb": 1\n') == "w.yaml:2: ['a\\nb']: unknown key"

@@ -244,7 +244,8 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
         except ModelpickError as exc:
             if _state["debug"]:
                 raise
-            _warn(f"error: {exc.message}")
+            # One line, always: CI annotations and log scrapers read errors line by line.
+            _warn("error: " + " ".join(exc.message.splitlines()))
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper

@@ -51,7 +51,12 @@ class LocatedYaml:
 def format_path(path: KeyPath) -> str:
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif not part.isprintable() or not part or part != part.strip():
+            out += f"[{part!r}]"  # a key with a newline (or only spaces) must not break the one-line message
+        else:
+            out += f".{part}" if out else part
     return out
 
 
