@@ -23,7 +23,8 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # The registry nests 7 deep. libyaml's composer recurses in C and crashes the process on a list nested about
 # 100,000 deep, so depth is checked on the parser's events before any node is composed.
 MAX_DEPTH = 64
-# Values visited through aliases; a "billion laughs" file expands 9 aliases into 10^9 values.
+# Values visited through aliases: 100,000 plus one per byte of the file, so a generated file that shares
+# blocks through anchors still loads, while a "billion laughs" file (9 aliases, 10^9 values) stops at once.
 MAX_ALIAS_EXPANSION = 100_000
 _CORE = "tag:yaml.org,2002:"
 PLAIN_TAGS = frozenset(_CORE + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map",
@@ -104,8 +105,8 @@ class _Locator:
     """Walks the composed nodes once: the line of every key path, duplicate keys, and the bounds that aliases
     could otherwise escape (a self-referencing alias nests forever; nine nested ones expand a billionfold)."""
 
-    def __init__(self, file: str, on_duplicate: Any) -> None:
-        self.file, self.on_duplicate = file, on_duplicate
+    def __init__(self, file: str, on_duplicate: Any, max_expansion: int) -> None:
+        self.file, self.on_duplicate, self.max_expansion = file, on_duplicate, max_expansion
         self.lines: dict[KeyPath, int] = {}
         self.paths: dict[int, KeyPath] = {}  # id(node) -> the first key path it was found at
         self.expanded = 0
@@ -120,8 +121,8 @@ class _Locator:
             self.paths[id(node)] = path
         if via_alias:
             self.expanded += 1
-            if self.expanded > MAX_ALIAS_EXPANSION:
-                raise InputError(f"aliases expand to more than {MAX_ALIAS_EXPANSION:,} values",
+            if self.expanded > self.max_expansion:
+                raise InputError(f"aliases expand to more than {self.max_expansion:,} values",
                                  file=self.file, path=format_path(path) or None, line=node.start_mark.line + 1)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
@@ -187,7 +188,7 @@ def parse_yaml(text: str, file: str, on_duplicate: Any = _raise_duplicate) -> Lo
             node = loader.get_single_node()
             if node is None:
                 raise InputError("the file is empty", file=file)
-            locator = _Locator(file, on_duplicate)
+            locator = _Locator(file, on_duplicate, MAX_ALIAS_EXPANSION + len(text))
             locator.walk(node, ())
             try:
                 data = loader.construct_document(node)
