@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import Field, ValidationError
 
 from modelpick.errors import InputError
-from modelpick.files import CONFIG_FILE
+from modelpick.files import CONFIG_FILE, too_large
 from modelpick.workload import MAX_USD, Workload, _Strict
 from modelpick.yamlfile import LocatedYaml, parse_yaml, primary_error, read_yaml, validation_error
 
@@ -113,6 +113,7 @@ def load_config(path: Path | None, cwd: Path | None = None) -> Config:
 
 
 def parse_config_text(text: str, name: str) -> Config:
-    if len(text.encode()) > CONFIG_FILE.max_bytes:
-        raise InputError(f"is over the {CONFIG_FILE.max_bytes:,}-byte limit for {CONFIG_FILE.what}", file=name)
+    size = len(text.encode())
+    if size > CONFIG_FILE.max_bytes:
+        raise too_large(size, CONFIG_FILE, name)
     return parse_config(parse_yaml(text, name))

@@ -57,9 +57,13 @@ def read_limited(path: Path, display: str, kind: FileKind) -> bytes:
     except OSError as exc:
         raise InputError(unreadable_reason(path, exc), file=display) from None
     if size > max_bytes or len(data) > max_bytes:
-        raise InputError(f"is {_size(max(size, len(data)))}{' or more' if size <= max_bytes else ''}, "
-                         f"over the {_size(max_bytes)} limit for {kind.what}", file=display)
+        raise too_large(max(size, len(data)), kind, display, at_least=size <= max_bytes)
     return data
+
+
+def too_large(size: int, kind: FileKind, display: str, *, at_least: bool = False) -> InputError:
+    return InputError(f"is {_size(size)}{' or more' if at_least else ''}, over the {_size(kind.max_bytes)} "
+                      f"limit for {kind.what}", file=display)
 
 
 def decode_utf8(data: bytes, display: str) -> str:

@@ -15,8 +15,8 @@ from modelpick.config import parse_config
 from modelpick.errors import ModelpickError
 from modelpick.files import decode_utf8
 from modelpick.registry.foreign import read_foreign
-from modelpick.registry.layers import OPTION, LayerPath, merge_layers, validate_entry
-from modelpick.registry.loader import Entry, Registry, load_tasks
+from modelpick.registry.layers import OPTION, LayerPath
+from modelpick.registry.loader import Registry, load_tasks, merged_entries
 from modelpick.workload import Workload
 from modelpick.yamlfile import parse_yaml, validation_error
 
@@ -52,9 +52,7 @@ def as_registry(data: bytes) -> None:
     passes validation but breaks the cost model or the ranking is found too."""
     doc = parse_yaml(_text(data), NAME)
     layer = LayerPath(OPTION, Path(NAME), NAME)
-    entries = [Entry(m.provider, m.provider_name or m.provider, validate_entry(m), m.sources, m.file, m.origins)
-               for m in merge_layers([(layer, doc)])]
-    registry = Registry(entries)
+    registry = Registry(merged_entries([(layer, doc)]))
     tasks = _tasks()
     ctx = ranking.resolve(Workload(task="chat", input_tokens=1000, output_tokens=100), tasks, AS_OF)
     ranking.recommend(registry, ctx)

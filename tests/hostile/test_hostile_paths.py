@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hostile_support import PROVIDER, READERS, user_error, write
+from hostile_support import PROVIDER, READERS, run, user_error, write
 
 KINDS = sorted(READERS)
 WHAT = {"workload": "a workload file", "config": "a config file", "registry": "a registry file"}
@@ -52,8 +52,6 @@ def test_exactly_at_the_size_limit_is_read() -> None:
     """The limit is inclusive: a 1 MiB workload of comments and one key is read (and found to be fine)."""
     text = "task: chat\n"
     write("input.yaml", text + "#" * (1024 * 1024 - len(text) - 1) + "\n")
-    from hostile_support import run
-
     assert run(*READERS["workload"]).exit_code == 0
 
 
@@ -94,8 +92,6 @@ def test_two_links_to_one_registry_folder_read_it_once() -> None:
     Path("reg").mkdir()
     os.symlink("../shared", "reg/one")
     os.symlink("../shared", "reg/two")
-    from hostile_support import run
-
     result = run("models", "--registry", "reg", "--provider", "hostileco", "--format", "plain")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("h-1") == 1

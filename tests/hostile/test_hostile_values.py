@@ -132,3 +132,13 @@ def test_hostile_registry_value(content: str, message: str) -> None:
 ])
 def test_hostile_option_value(option: str, value: str, message: str) -> None:
     assert user_error("recommend", option, value, "--format", "json") == message
+
+
+def test_a_baseline_config_from_git_has_the_same_size_limit() -> None:
+    """`check --baseline REF` reads the config through `git show`, not from a file: the limit still holds."""
+    from modelpick.config import parse_config_text
+    from modelpick.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        parse_config_text("#" * (1024 * 1024 + 1), "HEAD:modelpick.yaml")
+    assert caught.value.message == "HEAD:modelpick.yaml: is 1.0 MiB, over the 1.0 MiB limit for a config file"

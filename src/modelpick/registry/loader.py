@@ -17,7 +17,7 @@ from modelpick.errors import AmbiguousModelError, UnknownModelError, UnknownTask
 from modelpick.files import REGISTRY_FILE, write_atomically
 from modelpick.registry.layers import LayerPath, Origin, layer_paths, merge_layers, validate_entry
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
-from modelpick.yamlfile import read_yaml, validation_error
+from modelpick.yamlfile import LocatedYaml, read_yaml, validation_error
 
 
 def bundled_data() -> Path:
@@ -157,6 +157,12 @@ def _from_json(data: dict) -> Entry:  # type: ignore[type-arg]
                  {p: Origin(*o) for p, o in data["origins"].items()})
 
 
+def merged_entries(docs: list[tuple[LayerPath, LocatedYaml]]) -> list[Entry]:
+    """Parsed layer files, merged field by field and validated."""
+    return [Entry(m.provider, m.provider_name or m.provider, validate_entry(m), m.sources, m.file, m.origins)
+            for m in merge_layers(docs)]
+
+
 def load_entries(files: list[LayerPath]) -> list[Entry]:
     """Parse, merge and validate the layer files; reuse a cache keyed by their contents, since parsing YAML
     is most of modelpick's start-up time and the merged result only changes when the bytes do."""
@@ -164,9 +170,7 @@ def load_entries(files: list[LayerPath]) -> list[Entry]:
     if cache is not None and cache.is_file():
         with contextlib.suppress(OSError, ValueError, KeyError, TypeError, RecursionError):  # a damaged cache is rebuilt
             return [_from_json(item) for item in json.loads(cache.read_text(encoding="utf-8"))]
-    docs = [(file, read_yaml(file.path, file.display, kind=REGISTRY_FILE)) for file in files]
-    entries = [Entry(m.provider, m.provider_name or m.provider, validate_entry(m), m.sources, m.file, m.origins)
-               for m in merge_layers(docs)]
+    entries = merged_entries([(file, read_yaml(file.path, file.display, kind=REGISTRY_FILE)) for file in files])
     if cache is not None:
         with contextlib.suppress(OSError):  # caching is an optimisation; a read-only home must not fail
             write_atomically(cache, json.dumps([_to_json(e) for e in entries]))
