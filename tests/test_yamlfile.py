@@ -122,7 +122,7 @@ def test_read_yaml_display_name(tmp_path: Path) -> None:
     path.write_text("a: [1\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         read_yaml(path, "shown.yaml", kind=WORKLOAD_FILE)
-    assert info.value.message == "shown.yaml:2: invalid YAML: did not find expected ',' or ']'"
+    assert info.value.message.startswith("shown.yaml:2: invalid YAML: ")  # after that, PyYAML's wording
 
 
 def test_read_yaml_invalid_utf8(tmp_path: Path) -> None:
@@ -168,16 +168,19 @@ def test_python_tags_are_rejected(text: str, line: int, path: str, tag: str) -> 
                                   "plain YAML data only")
 
 
-@pytest.mark.parametrize("text, message", [
-    ("a: 1\n b: 2\n", "f.yaml:2: invalid YAML: mapping values are not allowed in this context"),
-    ("a: 1\n---\nb: 2\n", "f.yaml:2: invalid YAML: but found another document"),
-    ("a: *nope\n", "f.yaml:1: invalid YAML: found undefined alias"),
-    ("a: 'open\n", "f.yaml:2: invalid YAML: found unexpected end of stream"),
+@pytest.mark.parametrize("text, line", [
+    ("a: 1\n b: 2\n", 2),
+    ("a: 1\n---\nb: 2\n", 2),
+    ("a: *nope\n", 1),
+    ("a: 'open\n", 2),
 ])
-def test_invalid_yaml(text: str, message: str) -> None:
+def test_invalid_yaml(text: str, line: int) -> None:
+    """The file and line are modelpick's; what follows "invalid YAML: " is PyYAML's wording, not asserted."""
     with pytest.raises(InputError) as info:
         parse_yaml(text, "f.yaml")
-    assert info.value.message == message
+    message = info.value.message
+    assert message.startswith(f"f.yaml:{line}: invalid YAML: ") and len(message) > len(f"f.yaml:{line}: invalid YAML: ")
+    assert "\n" not in message
 
 
 def test_anchors_and_aliases_still_work() -> None:

@@ -135,8 +135,7 @@ def test_unknown_task_option_over_a_file_blames_the_option() -> None:
 
 def test_invalid_yaml_names_file_and_line() -> None:
     write("w.yaml", "# comment\nname: x\ntask: coding\ninput_tokens: 5\n  bad: 1\n")
-    assert user_error("recommend", "w.yaml") == (
-        "w.yaml:5: invalid YAML: mapping values are not allowed in this context")
+    assert user_error("recommend", "w.yaml").startswith("w.yaml:5: invalid YAML: ")  # then PyYAML's wording
 
 
 def test_python_tag_is_rejected() -> None:

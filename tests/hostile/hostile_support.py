@@ -86,16 +86,27 @@ def _billion_laughs() -> str:
     return "\n".join(lines) + "\ntask: *i\n"
 
 
+class FromTheParser(str):
+    """An expected message whose wording after the file and line is the YAML library's, not modelpick's: only
+    the file and line are asserted, so a new PyYAML that words an error differently (6.0.4 added its own
+    nesting limit, which fires before modelpick's) does not fail the suite."""
+
+
+def matches(message: str, expected: str) -> bool:
+    if isinstance(expected, FromTheParser):
+        return message.startswith(expected)
+    return message == expected
+
+
 # (id, file content, the message after "modelpick: error: "), read as any kind of file.
 YAML_CASES: list[tuple[str, str | bytes, str]] = [
     ("billion-laughs", _billion_laughs(),  # the bound: 100,000 plus one per byte of the file
      f"input.yaml:1: f[0][3][4][2][7][7]: aliases expand to more than {100_000 + len(_billion_laughs()):,} values"),
     ("alias-to-itself", "task: &a [*a]\n",
      "input.yaml:1: task[0][0]...: nested more than 64 levels deep (through an alias)"),
-    ("flow-5000-deep", "task: " + "[" * 5000 + "]" * 5000 + "\n",
-     "input.yaml:1: task[0][0]...: nested more than 64 levels deep"),
-    ("flow-200000-deep", "task: " + "[" * 200_000 + "]" * 200_000 + "\n",
-     "input.yaml:1: task[0][0]...: nested more than 64 levels deep"),
+    # Either modelpick's depth check or PyYAML's own (6.0.4 and later) may fire first.
+    ("flow-5000-deep", "task: " + "[" * 5000 + "]" * 5000 + "\n", FromTheParser("input.yaml:1: ")),
+    ("flow-200000-deep", "task: " + "[" * 200_000 + "]" * 200_000 + "\n", FromTheParser("input.yaml:1: ")),
     ("block-5000-deep", "- " * 5000 + "x\n", "input.yaml:1: [0][0][0]...: nested more than 64 levels deep"),
     ("mapping-5000-deep", "a: {" * 5000 + "}" * 5000 + "\n",
      "input.yaml:1: a.a.a...: nested more than 64 levels deep"),
@@ -125,10 +136,10 @@ YAML_CASES: list[tuple[str, str | bytes, str]] = [
     ("only-a-bom", b"\xef\xbb\xbf", "input.yaml: the file is empty"),
     ("only-comments", "# nothing\n\n   \n", "input.yaml: the file is empty"),
     ("duplicate-key", "a: 1\nb: 2\na: 3\n", "input.yaml:3: a: duplicate key 'a' (first at line 1)"),
-    ("two-documents", "a: 1\n---\na: 2\n", "input.yaml:2: invalid YAML: but found another document"),
-    ("unhashable-key", "? [a, b]\n: 1\n", "input.yaml:1: invalid YAML: found unhashable key"),
-    ("unclosed-flow", "a: [1, 2\n", "input.yaml:2: invalid YAML: did not find expected ',' or ']'"),
-    ("undefined-alias", "a: *nowhere\n", "input.yaml:1: invalid YAML: found undefined alias"),
+    ("two-documents", "a: 1\n---\na: 2\n", FromTheParser("input.yaml:2: invalid YAML: ")),
+    ("unhashable-key", "? [a, b]\n: 1\n", FromTheParser("input.yaml:1: invalid YAML: ")),
+    ("unclosed-flow", "a: [1, 2\n", FromTheParser("input.yaml:2: invalid YAML: ")),
+    ("undefined-alias", "a: *nowhere\n", FromTheParser("input.yaml:1: invalid YAML: ")),
 ]
 
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_support import READERS, YAML_CASES, run, user_error, write
+from hostile_support import READERS, YAML_CASES, matches, run, user_error, write
 
 
 @pytest.mark.parametrize("kind", sorted(READERS))
 @pytest.mark.parametrize("content, message", [pytest.param(c, m, id=i) for i, c, m in YAML_CASES])
 def test_hostile_yaml_is_one_line_error(kind: str, content: str | bytes, message: str) -> None:
     write("input.yaml", content)
-    assert user_error(*READERS[kind]) == message
+    assert matches(user_error(*READERS[kind]), message)
 
 
 @pytest.mark.parametrize("kind", sorted(READERS))
