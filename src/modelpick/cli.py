@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - older typer on plain click
     from click.exceptions import NoArgsIsHelpError  # type: ignore[no-redef]
 
 from modelpick import __version__
+from modelpick.effort import EFFORTS
 from modelpick.errors import InputError, ModelpickError
 
 
@@ -63,6 +64,9 @@ app = typer.Typer(
 )
 
 _state = {"debug": False}
+
+
+ReasoningEffort = Enum("ReasoningEffort", {e: e for e in EFFORTS}, type=str)  # type: ignore[misc]
 
 
 class Format(str, Enum):
@@ -114,8 +118,10 @@ WORKLOAD_OPTIONS = [
     _option("name", Optional[str], "Workload name.", "name"),
     _option("input_tokens", Optional[int], "Input tokens per request (mean).", "input_tokens"),
     _option("output_tokens", Optional[int], "Visible output tokens per request (mean).", "output_tokens"),
-    _option("reasoning_tokens", Optional[int], "Hidden reasoning tokens per request, billed as output.",
-            "reasoning_tokens"),
+    _option("reasoning_tokens", Optional[int], "Hidden reasoning tokens per request, billed as output "
+            "(default: measured at the reasoning effort).", "reasoning_tokens"),
+    _option("reasoning_effort", Optional[ReasoningEffort], "none | minimal | low | medium | high | xhigh "
+            "(default: the provider API's default; some tasks choose the lowest).", "reasoning_effort"),
     _option("cached_input_ratio", Optional[float], "Share of input read from the prompt cache, 0..1.",
             "cached_input_ratio"),
     _option("cache_write_ratio", Optional[float], "Share of input written to the prompt cache, 0..1.",
@@ -210,6 +216,8 @@ def _request(workload: Path | None, options: dict[str, Any], registry: list[Path
             value = _parse_min_quality(value)
         elif isinstance(value, dt.datetime):
             value = value.date()
+        elif isinstance(value, Enum):
+            value = value.value
         overrides[key] = value
         option_names[key] = f"--{name.replace('_', '-')}"
     return Request(workload_file=workload, overrides=overrides, option_names=option_names,

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from modelpick.effort import Effort
 from modelpick.errors import InputError
 from modelpick.files import WORKLOAD_FILE
 from modelpick.registry.schema import Feature, Modality
@@ -69,6 +70,8 @@ class Workload(_Strict):
     input_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
     output_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
     reasoning_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
+    reasoning_effort: Effort | None = Field(
+        default=None, description="default: the provider API's default, or the task profile's effort policy")
     cached_input_ratio: float = Field(default=0, ge=0, le=1)
     cache_write_ratio: float = Field(default=0, ge=0, le=1, description="share of input written to the cache")
     requests_per_day: float | None = Field(default=None, ge=0, le=1e12)
