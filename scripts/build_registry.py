@@ -13,7 +13,7 @@ benchmark rows, hand facts with their sources) lives in scripts/registry_selecti
         --lmarena arena-catalog-leaderboard-text-style-control.json \
         --lmarena-vision arena-catalog-leaderboard-vision.json \
         --simple-evals simple-evals-README-benchmark-results.csv \
-        --selection scripts/registry_selection.yaml -o data/models
+        --selection scripts/registry_selection.yaml --efforts scripts/reasoning_efforts.yaml -o data/models
 
 Policy (see the selection file's header for the per-model keys):
 - Limits, modalities, dates, open_weights, reasoning: models.dev; LiteLLM's and AA's values that differ go to
@@ -152,7 +152,11 @@ def load_inputs(args: argparse.Namespace) -> dict[str, Any]:
         simple_evals = {row["model"]: row for row in csv.DictReader(f)}
     with open(args.selection) as f:
         selection = yaml.safe_load(f)
+    with open(args.efforts) as f:
+        efforts = yaml.safe_load(f)
+    selection["sources"] = {**efforts.get("sources", {}), **selection["sources"]}  # the selection's own win
     return {
+        "efforts": efforts["models"],
         "models_dev": models_dev, "litellm": litellm, "aa": aa_rows, "aider": aider_runs,
         "livebench": livebench, "livebench_categories": livebench_categories,
         "lmarena": lmarena, "lmarena_vision": lmarena_vision, "simple_evals": simple_evals,
@@ -680,20 +684,10 @@ def finish_entry(provider: str, msel: dict[str, Any], inp: dict[str, Any], aa: d
                 perf["ttft_s"] = round(ttft, 2)
             entry["performance"] = perf
 
-    # reasoning tokens per output token
-    if entry["reasoning"] and aa:
-        counts = ((aa.get("breakdowns") or {}).get("eval_token_counts") or {})
-        used = {k: v for k, v in counts.items() if isinstance(v, dict)
-                and v.get("answerTokens") is not None and v.get("reasoningTokens") is not None}
-        reasoning = sum(v["reasoningTokens"] for v in used.values())
-        answer = sum(v["answerTokens"] for v in used.values())
-        if answer > 0 and len(used) >= 3:  # a ratio from one or two evals says little about typical use
-            entry["reasoning_tokens"] = {
-                "source": AA_SOURCE,
-                "note": f"{aa_row_name(aa)}: sum(reasoningTokens) / sum(answerTokens) over "
-                        f"breakdowns.eval_token_counts ({', '.join(sorted(used))}) = {reasoning} / {answer}",
-                "per_output_token": round(reasoning / answer, 3),
-            }
+    if entry["reasoning"]:
+        efforts = reasoning_efforts(provider, entry["id"], inp)
+        if efforts:
+            entry["reasoning_efforts"] = efforts
 
     # benchmarks
     benchmarks: dict[str, Any] = {}
@@ -727,6 +721,72 @@ def finish_entry(provider: str, msel: dict[str, Any], inp: dict[str, Any], aa: d
     if msel.get("note"):
         entry["notes"] = msel["note"].strip()
     return entry
+
+
+# ---------------------------------------------------------------- reasoning efforts
+
+# Artificial Analysis' eval_token_counts keys -> modelpick benchmark keys (the evaluations a task can name).
+AA_EVAL_KEYS = {"ifbench": "ifbench", "gpqa": "gpqa_diamond", "hle": "hle", "tau2": "tau2_bench",
+                "terminalbenchHard": "terminal_bench_hard", "scicode": "scicode", "lcr": "aa_lcr",
+                "mmmuPro": "mmmu_pro"}
+
+
+def aa_measurement(row: dict[str, Any]) -> dict[str, Any] | None:
+    """Token counts per evaluation and speed of one AA row (one effort)."""
+    counts = (row.get("breakdowns") or {}).get("eval_token_counts") or {}
+    evals = {}
+    for aa_key, key in AA_EVAL_KEYS.items():
+        c = counts.get(aa_key)
+        if isinstance(c, dict) and c.get("answerTokens") and c.get("reasoningTokens") is not None:
+            evals[key] = FlowDict(reasoning=int(c["reasoningTokens"]), answer=int(c["answerTokens"]))
+    if not evals:
+        return None
+    out: dict[str, Any] = {"source": AA_SOURCE,
+                           "note": f"{aa_row_name(row)}: breakdowns.eval_token_counts (reasoningTokens, answerTokens)"}
+    speed = row.get("speed") or {}
+    if speed.get("output_tokens_per_second"):
+        out["output_tokens_per_s"] = round(speed["output_tokens_per_second"], 1)
+    ttfa = speed.get("time_to_first_answer_token_seconds")
+    if ttfa is not None:
+        out["ttft_s"] = round(ttfa, 2)
+        out["note"] += "; speed.output_tokens_per_second, speed.time_to_first_answer_token_seconds"
+    out["evals"] = evals
+    return out
+
+
+def reasoning_efforts(provider: str, model_id: str, inp: dict[str, Any]) -> dict[str, Any] | None:
+    """Supported efforts, API default and per-effort measurements, from scripts/reasoning_efforts.yaml."""
+    sel = inp["efforts"].get(f"{provider}/{model_id}") or inp["efforts"].get(f"*/{model_id}")
+    if sel is None:
+        return None
+    out: dict[str, Any] = {}
+    if sel.get("supported") or sel.get("default"):
+        if not sel.get("source"):
+            raise BuildError(f"reasoning_efforts: {provider}/{model_id} states efforts without a source")
+        out["source"] = sel["source"]
+        if sel.get("note"):
+            out["note"] = sel["note"]
+        if sel.get("supported"):
+            out["supported"] = sel["supported"]
+        if sel.get("default"):
+            out["default"] = sel["default"]
+    else:
+        out["source"] = AA_SOURCE
+        out["note"] = "efforts offered and API default not found: " + (sel.get("note") or "no source")
+    measured = {}
+    for effort, slug in (sel.get("aa") or {}).items():
+        row = inp["aa"].get(slug)
+        if row is None:
+            raise BuildError(f"reasoning_efforts: AA slug {slug!r} not found")
+        m = aa_measurement(row)
+        if m:
+            measured[effort] = m
+    if measured:
+        out["measured"] = dict(sorted(measured.items(), key=lambda kv: EFFORT_ORDER.index(kv[0])))
+    return out
+
+
+EFFORT_ORDER = ["none", "minimal", "low", "medium", "high", "xhigh"]
 
 
 # ---------------------------------------------------------------- LiteLLM-only entries
@@ -976,7 +1036,8 @@ def _join(*parts: str | None) -> str | None:
 
 def strip_private(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: strip_private(v) for k, v in value.items() if not k.startswith("_")}
+        kept = {k: strip_private(v) for k, v in value.items() if not k.startswith("_")}
+        return FlowDict(kept) if isinstance(value, FlowDict) else kept
     if isinstance(value, list):
         return [strip_private(v) for v in value]
     if isinstance(value, float) and not math.isfinite(value):
@@ -1006,12 +1067,21 @@ def _repr_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 
 
+class FlowDict(dict):
+    """A small mapping written on one line."""
+
+
+def _repr_flow_dict(dumper: yaml.SafeDumper, data: FlowDict) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+
+
 def _repr_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data)
 
 
 Dumper.add_representer(list, _repr_list)
 Dumper.add_representer(str, _repr_str)
+Dumper.add_representer(FlowDict, _repr_flow_dict)
 
 
 def render(provider: str, psel: dict[str, Any], entries: list[dict[str, Any]], sources: dict[str, Any],
@@ -1064,6 +1134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lmarena-vision", required=True, help="arena-catalog leaderboard-vision.json")
     ap.add_argument("--simple-evals", required=True, help="simple-evals README benchmark results CSV")
     ap.add_argument("--selection", required=True, help="scripts/registry_selection.yaml")
+    ap.add_argument("--efforts", required=True, help="scripts/reasoning_efforts.yaml")
     ap.add_argument("-o", "--output", required=True, help="output directory (data/models)")
     ap.add_argument("--no-validate", action="store_true", help="skip schema validation of the written files")
     args = ap.parse_args(argv)

@@ -4,27 +4,29 @@ Prices are USD per 1M tokens (see tests/fixtures/registry)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal as D
 
 import pytest
 
-from modelpick import cost
+from modelpick import cost, ranking
 from modelpick.report import money_number
 
 NO_CACHED_PRICE = "no cached-input price: cached tokens billed at the input price"
 NO_BATCH = "no batch price offered: standard prices used"
-NO_REASONING_DEFAULT = ("reasoning model without a sourced reasoning-token default: hidden reasoning tokens "
-                        "are not counted; set reasoning_tokens")
 LONG = ">200,000 input tokens"
+AS_OF = dt.date(2026, 1, 1)
 
 
 @pytest.fixture
-def run(fixture_registry, make_workload):
-    """run("acme/acme-alpha", 1000, 500, batch=True, ...) -> CostEstimate."""
+def run(fixture_registry, make_workload, tasks):
+    """run("acme/acme-alpha", 1000, 500, batch=True, ...) -> CostEstimate, hidden reasoning tokens assumed as
+    the ranking assumes them (a chat workload unless `task` is given)."""
 
     def go(name: str, input_tokens: int, output_tokens: int, **workload):
-        entry = fixture_registry.get(name)
-        return cost.estimate(entry, make_workload(**workload), input_tokens, output_tokens)
+        wl = make_workload(input_tokens=input_tokens, output_tokens=output_tokens, **workload)
+        ctx = ranking.resolve(wl, tasks, AS_OF)
+        return ranking.estimate(fixture_registry, ctx, fixture_registry.get(name))
 
     return go
 
@@ -96,22 +98,42 @@ def test_reasoning_given_explicitly(run):
     assert est.warnings == []
 
 
-def test_reasoning_defaulted_from_entry(run):
+def test_reasoning_at_the_api_default_from_the_entrys_own_figure(run):
     est = run("acme/acme-think", 1000, 500)
-    # 500 out x 2.5 = 1250 reasoning x $8 = 0.01 ; + 0.002 input + 0.004 output
+    # API default medium, not measured: the effort-less 2.5 per output token; 500 out x 2.5 = 1250 x $8 = 0.01
     assert est.tokens.reasoning == D(1250)
     assert est.breakdown == breakdown(input="0.002", output="0.004", reasoning="0.01")
     assert est.per_request == D("0.016")
-    assert est.warnings == ["reasoning tokens estimated at 1250 per request (2.5 per output token, source "
-                            "fixture); set reasoning_tokens for an exact figure"]
+    assert est.warnings == []  # what the hidden tokens rest on is the reasoning assumption's (test_reasoning)
 
 
-def test_reasoning_model_without_default_counts_none_and_warns(run):
+@pytest.mark.parametrize(("effort", "reasoning_tokens", "reasoning_cost", "per_request"), [
+    # low, measured on ifbench (chat's evaluation): 1,000 / 1,000 = 1 per output token -> 500 x $8 = 0.004
+    ("low", 500, "0.004", "0.010"),
+    # high: 8,000 / 1,000 = 8 per output token -> 4,000 x $8 = 0.032
+    ("high", 4000, "0.032", "0.038"),
+])
+def test_reasoning_model_at_two_efforts(run, effort, reasoning_tokens, reasoning_cost, per_request):
+    est = run("acme/acme-think", 1000, 500, reasoning_effort=effort)
+    assert est.tokens.reasoning == D(reasoning_tokens)
+    assert est.breakdown == breakdown(input="0.002", output="0.004", reasoning=reasoning_cost)
+    assert est.per_request == D(per_request)
+
+
+def test_reasoning_derived_from_other_entries(run):
+    # hostco-reasoner has no figure; at high, the median of the entries measured at high on ifbench is
+    # acme-think's 8 per output token: 500 x 8 = 4,000 reasoning x $6 (its reasoning price) = 0.024
+    est = run("hostco/hostco-reasoner", 1000, 500, reasoning_effort="high")
+    assert est.tokens.reasoning == D(4000)
+    assert est.breakdown == breakdown(input="0.003", output="0.006", reasoning="0.024")
+    assert est.per_request == D("0.033")
+
+
+def test_reasoning_unknown_counts_none(run):
+    # API default not on record: medium assumed; nobody is measured at medium, so nothing can be derived
     est = run("hostco/hostco-reasoner", 1000, 500)
-    # 1000 x $3 = 0.003 ; 500 x $12 = 0.006 ; no reasoning tokens
     assert est.breakdown == breakdown(input="0.003", output="0.006")
     assert est.tokens.reasoning == D(0)
-    assert est.warnings == [NO_REASONING_DEFAULT]
 
 
 def test_reasoning_uses_its_own_price_when_set(run):

@@ -78,65 +78,55 @@ def test_resolve_unknown_task(ctx):
         ctx(task="chta")
 
 
-# --- BenchmarkScale ---------------------------------------------------------------------------------------
+# --- quality on fixed scales -------------------------------------------------------------------------------
+# chat weighs lmarena_text 3, multichallenge 1, aa_intelligence_index 2, livebench_language 1, ifbench 1 (8 in
+# all). lmarena_text's fixed points are 957.2 (quality 0) and 1492.0 (quality 1); the others are 0-100 %.
+SNAPSHOT = "AA 2026-07-10 snapshot"
 
 
-@pytest.fixture
-def scale(fixture_registry):
-    return ranking.BenchmarkScale(fixture_registry)
+def chat_quality(ctx, entry):
+    return ranking.quality(entry, ctx(task="chat"))
 
 
-def test_scale_uses_the_majority_version(scale):
-    assert scale.version == {"aa_intelligence_index": "v2", "lmarena_text": None, "multichallenge": None,
-                             "gpqa_diamond": None}
+def test_quality_is_the_weighted_mean_on_fixed_scales(ctx, make_entry):
+    q = chat_quality(ctx, make_entry("acme", "q", benchmarks={"lmarena_text": 1492.0, "ifbench": 40}))
+    # (3 x 1.0 + 1 x 0.40) / 4 = 0.85 ; they cover 4 of 8 weight: not thin (the threshold is 0.5)
+    assert (q.value, q.unadjusted, q.coverage, q.thin) == (pytest.approx(0.85), pytest.approx(0.85), 0.5, False)
+    assert q.basis == {"lmarena_text": 1492.0, "ifbench": 40.0}
 
 
-def test_scale_bounds_per_key_on_that_version(scale):
-    # aa_intelligence_index v2: 60 (acme-alpha), 40 (hostco-reasoner), 50 (acme-think's `others`);
-    # acme-think's main v1 value 30 is not on the scale. multichallenge has one value: not used.
-    assert scale.bounds == {"aa_intelligence_index": (40.0, 60.0), "lmarena_text": (1150.0, 1300.0),
-                            "gpqa_diamond": (35.0, 70.0)}
+def test_values_beyond_the_reference_points_are_clipped(ctx, make_entry):
+    high = chat_quality(ctx, make_entry("acme", "h", benchmarks={"lmarena_text": 1600, "ifbench": 100}))
+    low = chat_quality(ctx, make_entry("acme", "l", benchmarks={"lmarena_text": 900, "ifbench": 0}))
+    assert (high.unadjusted, low.unadjusted) == (1.0, 0.0)
 
 
-def test_scale_takes_the_others_value_of_the_majority_version(scale, fixture_registry):
+def test_thin_evidence_is_scaled_down_for_ranking(ctx, make_entry):
+    q = chat_quality(ctx, make_entry("acme", "t", benchmarks={"ifbench": 60, "livebench_language": 80}))
+    # (0.6 + 0.8) / 2 = 0.7 on 2 of 8 weight (0.25 < 0.5): ranked as 0.7 x 0.25 / 0.5 = 0.35
+    assert (q.unadjusted, q.coverage, q.thin) == (pytest.approx(0.7), 0.25, True)
+    assert q.value == pytest.approx(0.35)
+
+
+def test_only_the_scales_version_counts(ctx, fixture_registry):
     think = fixture_registry.get("acme/acme-think")
-    assert think.model.benchmarks["aa_intelligence_index"].value == 30  # v1
-    assert scale.value(think, "aa_intelligence_index") == 50.0
-    assert scale.normalised(think, "aa_intelligence_index") == 0.5  # (50 - 40) / (60 - 40)
+    assert think.model.benchmarks["aa_intelligence_index"].version == "v1"  # main value 30 is on v1
+    q = chat_quality(ctx, think)
+    assert q.basis == {"lmarena_text": 1250.0, "aa_intelligence_index": 50.0}  # 50 from `others`, on SNAPSHOT
 
 
-def test_scale_ignores_a_key_with_one_value(scale, fixture_registry):
-    alpha = fixture_registry.get("acme/acme-alpha")
-    assert scale.value(alpha, "multichallenge") == 40.0
-    assert scale.normalised(alpha, "multichallenge") is None
+def test_no_benchmark_of_the_task_is_quality_unknown(ctx, fixture_registry):
+    assert chat_quality(ctx, fixture_registry.get("hostco/shared-open")) is None
 
 
-@pytest.mark.parametrize(
-    ("name", "quality", "basis"),
-    [
-        # lmarena (1300-1150)/150 = 1 x3 ; aa (60-40)/20 = 1 x2 ; multichallenge left out -> 5/5
-        ("acme/acme-alpha", 1.0, {"lmarena_text": 1300.0, "aa_intelligence_index": 60.0}),
-        # lmarena 100/150 x3 = 2 ; aa 0.5 x2 = 1 -> 3/5
-        ("acme/acme-think", 0.6, {"lmarena_text": 1250.0, "aa_intelligence_index": 50.0}),
-        # lmarena 50/150 x3 = 1 ; aa 0 x2 = 0 -> 1/5
-        ("hostco/hostco-reasoner", 0.2, {"lmarena_text": 1200.0, "aa_intelligence_index": 40.0}),
-        ("hostco/acme-alpha", 1.0, {"lmarena_text": 1300.0}),
-        ("acme/acme-old", 0.0, {"lmarena_text": 1150.0}),
-        ("hostco/shared-open", None, {}),
-    ],
-)
-def test_scale_quality_for_chat(scale, fixture_registry, tasks, name, quality, basis):
-    got, got_basis = scale.quality(fixture_registry.get(name), tasks.get("chat"))
-    assert got == (None if quality is None else pytest.approx(quality, abs=1e-12))
-    assert got_basis == basis
-
-
-def test_scale_ignores_a_key_where_every_value_is_equal(make_entry, tasks):
-    registry = Registry([make_entry("acme", "a", benchmarks={"lmarena_text": 1200}),
-                         make_entry("hostco", "b", benchmarks={"lmarena_text": 1200})])
-    scale = ranking.BenchmarkScale(registry)
-    assert scale.bounds == {}
-    assert scale.quality(registry.get("a"), tasks.get("chat")) == (None, {})
+def test_quality_never_depends_on_other_entries(ctx, make_entry):
+    a = make_entry("acme", "a", benchmarks={"lmarena_text": 1300, "ifbench": 50})
+    alone = ranking.recommend(Registry([a]), ctx(task="chat"))
+    crowded = ranking.recommend(Registry([a, make_entry("hostco", "b", benchmarks={"lmarena_text": 1500,
+                                                                                    "ifbench": 99})]), ctx(task="chat"))
+    quality_of_a = [e.scores.quality for e in crowded.ranking if e.model == "a"]
+    assert alone.ranking[0].scores.quality == quality_of_a[0]
+    assert alone.ranking[0].quality_evidence == next(e.quality_evidence for e in crowded.ranking if e.model == "a")
 
 
 # --- recommend --------------------------------------------------------------------------------------------
@@ -144,15 +134,22 @@ def test_scale_ignores_a_key_where_every_value_is_equal(make_entry, tasks):
 
 def test_recommend_chat_on_fixture_registry(fixture_registry, ctx):
     rec = ranking.recommend(fixture_registry, ctx(task="chat"))
-    assert order(rec) == ["hostco/acme-alpha", "acme/acme-alpha", "acme/acme-think", "hostco/hostco-reasoner",
+    assert order(rec) == ["acme/acme-alpha", "hostco/acme-alpha", "hostco/hostco-reasoner", "acme/acme-think",
                           "hostco/shared-open", "acme/shared-open"]
     assert [r.rank for r in rec.ranking] == [1, 2, 3, 4, 5, 6]
-    assert [r.scores.quality for r in rec.ranking] == [1.0, 1.0, 0.6, 0.2, None, None]
-    # 1500 in x $1.20 + 400 out x $4.80 = 0.00372 x 1000/day x 30 = 111.6
-    assert rec.ranking[0].cost.per_month == Decimal("111.6")
-    assert rec.ranking[0].reasons == ["quality 1.00 for chat (lmarena_text 1300)",
-                                      "~3.0 s per request (150 tokens/s, 0.3 s to first token)",
-                                      "$112/month, 13.8x the cheapest that fits"]
+    # acme-alpha: lmarena_text (1300 - 957.2) / 534.8 = 0.640987 x3, aa 0.60 x2, multichallenge 0.40 x1 -> 0.5872;
+    # hostco's copy has lmarena_text only (3 of 8 weight, thin): 0.640987 x 0.375 / 0.5 = 0.4807;
+    # hostco-reasoner (1200: 0.454001 x3 + 0.40 x2) / 5 = 0.4324; acme-think (1250: 0.547494 x3 + 0.50 x2) / 5
+    assert [r.scores.quality for r in rec.ranking] == [0.5872, 0.4807, 0.4324, 0.5285, None, None]
+    # 1500 in x $1.00 + 400 out x $4.00 = 0.0031 x 1000/day x 30 = 93
+    assert rec.ranking[0].cost.per_month == Decimal("93.0")
+    assert rec.ranking[0].reasons == [
+        "quality 0.59 for chat from lmarena_text 1300, multichallenge 40%, aa_intelligence_index 60 (75% of its "
+        "benchmark weight)",
+        "$93.00/month, 11.5x the cheapest that fits",
+        "~4.5 s per request (first token after 0.5 s)"]
+    assert rec.ranking[1].reasons[0] == ("quality 0.64 for chat from lmarena_text 1300 (38% of its benchmark "
+                                         "weight; thin evidence, ranked as 0.48)")
 
 
 def test_quality_unknown_ranks_after_every_known_quality_entry(fixture_registry, ctx):
@@ -165,7 +162,10 @@ def test_quality_unknown_ranks_after_every_known_quality_entry(fixture_registry,
     assert min(r.rank for r in unknown) > max(r.rank for r in known)
     assert [r.reasons[0] for r in unknown] == [CHAT_UNKNOWN, CHAT_UNKNOWN]
     assert unknown[0].reasons[1:] == ["$8.10/month, the cheapest that fits",
-                                      "~1.5 s per request (300 tokens/s, 0.2 s to first token)"]
+                                      "~1.5 s per request (first token after 0.2 s)"]
+    # acme/shared-open has no speed on record: it gains nothing from it (scored as the slowest known entry)
+    assert unknown[1].scores.speed == min(r.scores.speed for r in rec.ranking if r.speed.seconds_per_request)
+    assert unknown[1].reasons[2] == "speed unknown: scored as the slowest known entry"
 
 
 def test_recommend_excluded_lists_every_excluded_entry_with_reasons(fixture_registry, ctx):
@@ -225,14 +225,15 @@ def test_order_is_deterministic_whatever_the_entry_order(fixture_entry_list, ctx
 
 def test_ties_break_on_monthly_cost_then_provider_model(make_entry, ctx):
     entries = [
-        make_entry("hostco", "zeta", input=1, output=1, benchmarks={"lmarena_text": 1300}),
-        make_entry("acme", "zeta", input=1, output=1, benchmarks={"lmarena_text": 1300}),
-        make_entry("acme", "zz-cheap", input=0.5, output=0.5, benchmarks={"lmarena_text": 1300}),
-        make_entry("acme", "weak", input=0.1, output=0.1, benchmarks={"lmarena_text": 1100}),
+        make_entry("hostco", "zeta", input=1, output=1, benchmarks={"ifbench": 60, "livebench_language": 60}),
+        make_entry("acme", "zeta", input=1, output=1, benchmarks={"ifbench": 60, "livebench_language": 60}),
+        make_entry("acme", "zz-cheap", input=0.5, output=0.5, benchmarks={"ifbench": 60, "livebench_language": 60}),
+        make_entry("acme", "weak", input=0.1, output=0.1, benchmarks={"ifbench": 30, "livebench_language": 60}),
     ]
     rec = ranking.recommend(Registry(entries), ctx(task="chat", prefer={"quality": 1}))
-    # quality only: the three 1300s tie on score 1.0; the cheapest first, then acme/ before hostco/.
-    assert [r.score for r in rec.ranking] == [1.0, 1.0, 1.0, 0.0]
+    # quality only: the three 60/60s tie on score 0.6 (2 of 8 weight: thin, x 0.25 / 0.5 = 0.3); the cheapest
+    # first, then acme/ before hostco/. weak: (0.3 + 0.6) / 2 = 0.45 x 0.5 = 0.225.
+    assert [r.score for r in rec.ranking] == [0.3, 0.3, 0.3, 0.225]
     assert order(rec) == ["acme/zz-cheap", "acme/zeta", "hostco/zeta", "acme/weak"]
 
 
@@ -243,13 +244,13 @@ def test_compare_reports_fit_and_reasons(fixture_registry, ctx):
     old, alpha = fixture_registry.get("acme/acme-old"), fixture_registry.get("acme/acme-alpha")
     cmp = ranking.compare(fixture_registry, ctx(task="chat"), [old, alpha])
     assert [(m.provider, m.model, m.fits, m.rank) for m in cmp.models] == [
-        ("acme", "acme-old", False, None), ("acme", "acme-alpha", True, 2)]
+        ("acme", "acme-old", False, None), ("acme", "acme-alpha", True, 1)]
     assert cmp.models[0].reasons == [OLD_EXCLUDED]
     assert cmp.models[0].score is None
     assert cmp.models[0].lifecycle == "deprecated"
     # its cost is still estimated: 1500 x $0.50 + 400 x $1.50 = 0.00135 x 30000 = 40.5
     assert cmp.models[0].cost.per_month == Decimal("40.5")
-    assert cmp.models[1].reasons[0] == "quality 1.00 for chat (lmarena_text 1300, aa_intelligence_index 60)"
+    assert cmp.models[1].reasons[0].startswith("quality 0.59 for chat from lmarena_text 1300, multichallenge 40%")
 
 
 # --- Registry.get -----------------------------------------------------------------------------------------

@@ -174,7 +174,12 @@ def test_gpt_5_nano_is_reasoning(registry: dict[str, ProviderFile]) -> None:
     e = _entry(registry, "openai", "gpt-5-nano")
     assert e.reasoning is True
     assert "reasoning" in e.features.values
-    assert e.reasoning_tokens is not None and e.reasoning_tokens.per_output_token > 0
+    efforts = e.reasoning_efforts
+    assert efforts is not None and efforts.supported == ["minimal", "low", "medium", "high"]
+    assert efforts.default == "medium"  # OpenAI: models before gpt-5.1 default to medium
+    assert sorted(efforts.measured) == ["high", "medium", "minimal"]
+    assert efforts.measured["minimal"].evals["ifbench"].reasoning == 0  # AA 'GPT-5 nano (minimal)'
+    assert efforts.measured["high"].evals["ifbench"].reasoning > 0
 
 
 # ---------------------------------------------------------------- hosted open-weight models

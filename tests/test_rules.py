@@ -35,7 +35,7 @@ def check(fixture_registry, tasks, make_workload):
         wl = make_workload(**workload)
         ctx = ranking.resolve(wl, tasks, as_of)
         entry = fixture_registry.get(name)
-        estimate = cost.estimate(entry, wl, ctx.input_tokens, ctx.output_tokens)
+        estimate = ranking.estimate(fixture_registry, ctx, entry)  # hidden reasoning as the ranking assumes it
         rule_ctx = RuleContext(wl, ctx.task_id, ctx.task, as_of, ctx.input_tokens, ctx.output_tokens,
                                estimate)
         if rule is None:

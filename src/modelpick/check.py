@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from modelpick import cost as cost_model
 from modelpick import ranking
 from modelpick.config import Config, ConfiguredWorkload
 from modelpick.errors import ModelpickError, UnknownTaskError
@@ -61,8 +60,7 @@ def _pinned(name: str, entry: Entry) -> bool:
     return bare in entry.model.snapshots or (not entry.model.snapshots and bare == entry.model.id)
 
 
-def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, as_of: dt.date,
-                   scale: ranking.BenchmarkScale) -> CheckedWorkload:
+def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, as_of: dt.date) -> CheckedWorkload:
     w, policy = item.workload, item.workload.policy
     try:
         entry = registry.get(w.model)
@@ -71,7 +69,7 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
                                findings=[Finding(rule="unknown-model", severity="error", message=exc.message)],
                                cost=None, best_alternative=None)
     ctx = ranking.resolve(w, tasks, as_of)
-    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx, scale)}
+    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx)}
     chosen = evaluations[entry.key]
     estimate = chosen.estimate
     findings: list[Finding] = []
@@ -89,18 +87,19 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
 
     alternative = None
     if policy.max_cost_ratio is not None:
-        quality, _ = scale.quality(entry, ctx.task)
+        chosen_quality = ranking.quality(entry, ctx)
+        quality = chosen_quality.value if chosen_quality else None
         limit = estimate.per_month / Decimal(str(policy.max_cost_ratio))
         cheaper = [ev for ev in evaluations.values()
                    if ev.rank and ev.entry.key != entry.key and ev.quality is not None and quality is not None
-                   and ev.quality >= quality and ev.estimate.per_month < limit]
+                   and ev.quality.value >= quality and ev.estimate.per_month < limit]
         if cheaper:
             best = min(cheaper, key=lambda ev: (ev.estimate.per_month, ev.entry.key))
             alternative = BestAlternative(model=best.entry.id, provider=best.entry.provider,
                                           per_month=best.estimate.per_month)
             findings.append(Finding(rule="best-alternative", severity="error", message=(
                 f"{best.entry.key} meets every requirement with at least the same quality for {ctx.task_id} "
-                f"({best.quality:.2f} vs {quality:.2f}) at {money_text(best.estimate.per_month)}/month, "
+                f"({best.quality.value:.2f} vs {quality:.2f}) at {money_text(best.estimate.per_month)}/month, "
                 f"against {money_text(estimate.per_month)}/month for {entry.key} "
                 f"(max_cost_ratio {policy.max_cost_ratio:g})")))
 
@@ -146,7 +145,7 @@ def compare_baseline(result: CheckedWorkload, old: ConfiguredWorkload | None, re
                             per_month=result.cost.per_month if result.cost else None)
         return result.model_copy(update={"baseline": change})
     ctx = ranking.resolve(old.workload, tasks, as_of)
-    before = cost_model.estimate(entry, old.workload, ctx.input_tokens, ctx.output_tokens, ctx.as_of).per_month
+    before = ranking.estimate(registry, ctx, entry).per_month
     after = result.cost.per_month if result.cost else None
     ratio = float(after / before - 1) if after is not None and before else None
     change = CostChange(baseline_model=entry.key, baseline_per_month=before, per_month=after,
@@ -164,8 +163,7 @@ def run_check(config: Config, registry: Registry, tasks: Tasks, as_of: dt.date, 
     for item in config.workloads:
         if item.workload.task not in tasks.profiles:
             raise UnknownTaskError(item.workload.task, tasks.profiles, file=config.path, line=item.task_line)
-    scale = ranking.BenchmarkScale(registry)
-    results = [check_workload(item, registry, tasks, as_of, scale) for item in config.workloads]
+    results = [check_workload(item, registry, tasks, as_of) for item in config.workloads]
     if baseline is not None:
         old = {item.name: item for item in baseline.workloads}
         results = [compare_baseline(r, old.get(r.name), registry, tasks, as_of,

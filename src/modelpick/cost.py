@@ -7,7 +7,7 @@ input is above its threshold, for the whole request):
     cached_input = input x cached_input_ratio       x cached_input price
     cache_write  = input x cache_write_ratio        x cache_write price
     output       = output tokens                    x output price
-    reasoning    = reasoning tokens                 x reasoning price (the output price unless set)
+    reasoning    = hidden reasoning tokens          x reasoning price (the output price unless set)
 
 all divided by 1,000,000 (prices are per 1M tokens). Per day = per request x requests per day; per month
 = per day x days per month (30 unless the workload sets days_per_month), or per request x
@@ -61,21 +61,6 @@ def _dec(value: float | int) -> Decimal:
     return Decimal(str(value))
 
 
-def reasoning_tokens(entry: Entry, workload: Workload, output_tokens: int) -> tuple[Decimal, str | None]:
-    """Hidden reasoning tokens per request, and a warning when they are an estimate or unknown."""
-    if not entry.model.reasoning:
-        return Decimal(0), None
-    if workload.reasoning_tokens is not None:
-        return Decimal(workload.reasoning_tokens), None
-    default = entry.model.reasoning_tokens
-    if default is None:
-        return Decimal(0), ("reasoning model without a sourced reasoning-token default: hidden reasoning tokens "
-                            "are not counted; set reasoning_tokens")
-    estimate = (_dec(default.per_output_token) * output_tokens).to_integral_value()
-    return estimate, (f"reasoning tokens estimated at {estimate} per request ({default.per_output_token:g} per "
-                      f"output token, source {default.source}); set reasoning_tokens for an exact figure")
-
-
 def select_prices(entry: Entry, input_tokens: int, batch: bool,
                   as_of: dt.date | None = None) -> tuple[PriceSet, bool, str | None, list[str]]:
     """The price set for a request: (prices, batch applied, tier name, warnings). With `as_of`, from the
@@ -103,13 +88,10 @@ def select_prices(entry: Entry, input_tokens: int, batch: bool,
 
 
 def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens: int,
-             as_of: dt.date | None = None) -> CostEstimate:
+             as_of: dt.date | None = None, reasoning: Decimal = Decimal(0)) -> CostEstimate:
     """The cost of the workload on one entry, at the prices in force on `as_of`. Token counts come resolved
-    (task defaults applied)."""
+    (task defaults applied; `reasoning` = hidden reasoning tokens per request, see reasoning.assume)."""
     prices, batch, tier, warnings = select_prices(entry, input_tokens, workload.batch, as_of)
-    reasoning, note = reasoning_tokens(entry, workload, output_tokens)
-    if note:
-        warnings.append(note)
 
     total_input = Decimal(input_tokens)
     cached = total_input * _dec(workload.cached_input_ratio)

@@ -1,15 +1,17 @@
 """Evaluate every registry entry against a workload: exclude with every reason, rank the rest.
 
 Scores are 0..1, higher is better:
-- quality: the task's benchmarks, each normalised min-max over the registry entries that report it (on the
-  version most entries report, so index versions are never mixed), averaged with the task's weights over the
-  benchmarks the entry has. No relevant benchmark: quality unknown, and the entry ranks after every entry
-  whose quality is known (it is never scored as zero or as average).
+- quality: each of the task's benchmarks maps to 0..1 on its fixed scale (data/tasks.yaml: the benchmark's
+  own 0-100 %, or fixed reference points per benchmark and version), and the task's weights average those
+  the entry has. So an entry's quality never moves because another entry was added, removed or changed.
+  Evidence covering less than THIN_EVIDENCE of the task's benchmark weight is thin: the quality used for
+  ranking is scaled by coverage / THIN_EVIDENCE, and the entry says so. No relevant benchmark: quality
+  unknown, and the entry ranks after every entry whose quality is known (never scored as zero or average).
 - cost: 1 for the cheapest entry that fits, falling on a log scale to 0 at 100x its monthly cost.
-- speed: estimated seconds per request (time to first token + generated tokens / output speed); 1 for the
-  quickest entry that fits, falling on a log scale to 0 at 10x its time.
-  Unknown speed is left out of that entry's weighting and said so.
-The score is the weighted mean of the known scores with the task's balance, or the workload's `prefer`.
+- speed: seconds per request = time to the first answer token (thinking at the assumed effort included) +
+  visible output tokens / output speed; 1 for the quickest entry that fits, falling on a log scale to 0 at
+  10x its time. An entry whose speed is unknown is scored as the slowest known entry, and says so.
+The score is the weighted mean of the scores with the task's balance, or the workload's `prefer`.
 Ties break on monthly cost, then PROVIDER/MODEL, so the order is deterministic.
 """
 
@@ -17,14 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from modelpick import cost as cost_model
+from modelpick import reasoning as hidden_reasoning
 from modelpick.registry.loader import Entry, Registry, Tasks
-from modelpick.registry.schema import TaskProfile
+from modelpick.registry.schema import BenchmarkInfo, TaskProfile
 from modelpick.report import (
     ComparedEntry,
     Comparison,
@@ -33,8 +35,11 @@ from modelpick.report import (
     CostResult,
     EntryResult,
     Excluded,
+    QualityEvidence,
+    ReasoningAssumed,
     Recommendation,
     Scores,
+    Speed,
     TokenCounts,
     money_text,
 )
@@ -42,22 +47,34 @@ from modelpick.rules import RuleContext, apply_rules
 from modelpick.rules.lifecycle import status_on
 from modelpick.workload import PREFER_WEIGHTS, Workload
 
+# Below this share of the task's benchmark weight, evidence is thin (see the module docstring).
+THIN_EVIDENCE = 0.5
+
+
+@dataclass(frozen=True)
+class Quality:
+    value: float  # for ranking: `unadjusted`, scaled down when the evidence is thin
+    unadjusted: float
+    basis: dict[str, float]  # benchmark key -> the entry's value
+    coverage: float
+    thin: bool
+
 
 @dataclass
 class _Evaluation:
     entry: Entry
+    hidden: hidden_reasoning.HiddenTokens
     estimate: cost_model.CostEstimate
     excluded: list[str]  # every hard rule it fails; empty when it fits
     warnings: list[str]
     reasons: list[str] | None = None  # why it ranks where it does
-    quality: float | None = None
-    quality_basis: dict[str, float] | None = None
+    quality: Quality | None = None
     latency_s: float | None = None
+    speed_basis: str = ""
     cost_score: float | None = None
     speed_score: float | None = None
     score: float | None = None
     rank: int | None = None
-    main_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,7 @@ class Context:
     output_tokens: int
     weights: dict[str, float]
     notes: list[str]
+    benchmarks: dict[str, BenchmarkInfo]
 
 
 def resolve(workload: Workload, tasks: Tasks, as_of: dt.date) -> Context:
@@ -89,55 +107,46 @@ def resolve(workload: Workload, tasks: Tasks, as_of: dt.date) -> Context:
         weights = workload.prefer.model_dump()
     total = sum(weights.values())
     weights = {k: round(weights.get(k, 0) / total, 4) for k in ("quality", "cost", "speed")}
-    return Context(workload, workload.task, task, as_of, input_tokens, output_tokens, weights, notes)
+    return Context(workload, workload.task, task, as_of, input_tokens, output_tokens, weights, notes,
+                   dict(tasks.benchmarks))
 
 
-class BenchmarkScale:
-    """Min-max normalisation of each benchmark over the registry, on one version per benchmark."""
-
-    def __init__(self, registry: Registry) -> None:
-        versions: dict[str, Counter[str | None]] = {}
-        for entry in registry.entries:
-            for key, bench in entry.model.benchmarks.items():
-                versions.setdefault(key, Counter())[bench.version] += 1
-        # The version most entries report; ties go to the lexically first for determinism.
-        self.version = {k: sorted(c.items(), key=lambda kv: (-kv[1], str(kv[0])))[0][0] for k, c in versions.items()}
-        self.bounds: dict[str, tuple[float, float]] = {}
-        for key in versions:
-            values = [v for e in registry.entries if (v := self.value(e, key)) is not None]
-            if len(values) >= 2 and max(values) > min(values):
-                self.bounds[key] = (min(values), max(values))
-
-    def value(self, entry: Entry, key: str) -> float | None:
-        bench = entry.model.benchmarks.get(key)
-        if bench is None:
-            return None
-        wanted = self.version.get(key)
-        if bench.version == wanted:
-            return bench.value
-        for other in bench.others:
-            if other.version == wanted and isinstance(other.value, (int, float)):
-                return float(other.value)
+def benchmark_value(entry: Entry, key: str, info: BenchmarkInfo) -> float | None:
+    """The entry's value of a benchmark on the version its scale holds for (data/tasks.yaml)."""
+    bench = entry.model.benchmarks.get(key)
+    if bench is None:
         return None
+    if info.version is None or bench.version == info.version:
+        return bench.value
+    for other in bench.others:
+        if other.version == info.version and isinstance(other.value, (int, float)):
+            return float(other.value)
+    return None
 
-    def normalised(self, entry: Entry, key: str) -> float | None:
-        value = self.value(entry, key)
-        if value is None or key not in self.bounds:
-            return None
-        low, high = self.bounds[key]
-        return (value - low) / (high - low)
 
-    def quality(self, entry: Entry, task: TaskProfile) -> tuple[float | None, dict[str, float]]:
-        total = weight = 0.0
-        basis: dict[str, float] = {}
-        for key, w in task.benchmarks.items():
-            norm = self.normalised(entry, key)
-            if norm is None or w <= 0:
-                continue
-            basis[key] = self.value(entry, key)  # type: ignore[assignment]
-            total += w * norm
-            weight += w
-        return (total / weight if weight else None), basis
+def on_scale(value: float, info: BenchmarkInfo) -> float:
+    """A benchmark value as 0..1 on the benchmark's fixed scale, clipped at its reference points."""
+    return min(1.0, max(0.0, (value - info.low) / (info.high - info.low)))
+
+
+def quality(entry: Entry, ctx: Context) -> Quality | None:
+    total = weight = 0.0
+    basis: dict[str, float] = {}
+    for key, w in ctx.task.benchmarks.items():
+        info = ctx.benchmarks[key]
+        value = benchmark_value(entry, key, info)
+        if value is None or w <= 0:
+            continue
+        basis[key] = value
+        total += w * on_scale(value, info)
+        weight += w
+    if not weight:
+        return None
+    coverage = weight / sum(w for w in ctx.task.benchmarks.values() if w > 0)
+    unadjusted = total / weight
+    thin = coverage < THIN_EVIDENCE
+    value = unadjusted * coverage / THIN_EVIDENCE if thin else unadjusted
+    return Quality(value, unadjusted, basis, coverage, thin)
 
 
 # How far from the best an entry may be before its cost or speed score reaches 0: 100x the cheapest
@@ -156,42 +165,77 @@ def _relative_scores(values: dict[int, float], spread: float) -> dict[int, float
     return {k: max(0.0, 1.0 - math.log(max(v, floor) / best) / math.log(spread)) for k, v in values.items()}
 
 
-def _latency(entry: Entry, generated: Decimal) -> float | None:
+def latency(entry: Entry, hidden: hidden_reasoning.HiddenTokens, output_tokens: int) -> tuple[float | None, str]:
+    """Seconds per request = time to the first answer token + output tokens / output speed.
+
+    The time to the first answer token includes thinking. Where the source measured the entry at the assumed
+    effort, that measurement is used as it is. Otherwise it is the time to first token without thinking (a
+    measurement at effort none or minimal, or the entry's own when it does not reason) + hidden tokens /
+    output speed."""
     perf = entry.model.performance
-    if perf is None or perf.output_tokens_per_s is None:
-        return None
-    if entry.model.reasoning:
-        # Measured time to first token of a reasoning model is mostly its thinking on the measurer's
-        # prompts; this workload's reasoning tokens are already in `generated`, so don't count it twice.
-        return float(generated) / perf.output_tokens_per_s
-    return (perf.ttft_s or 0.0) + float(generated) / perf.output_tokens_per_s
+    efforts = entry.model.reasoning_efforts
+    measured = efforts.measured if efforts else {}
+    at_effort = measured.get(hidden.effort) if hidden.effort else None  # type: ignore[call-overload]
+    speed = (at_effort.output_tokens_per_s if at_effort and at_effort.output_tokens_per_s else None) or \
+        (perf.output_tokens_per_s if perf else None)
+    if speed is None:
+        return None, "speed unknown"
+    writing = output_tokens / speed
+    if at_effort is not None and at_effort.ttft_s is not None and hidden.kind in ("measured", "none"):
+        return at_effort.ttft_s + writing, f"first answer token after {at_effort.ttft_s:.3g} s at {hidden.effort}"
+    plain = [m.ttft_s for e, m in measured.items() if e in ("none", "minimal") and m.ttft_s is not None]
+    if plain:
+        start: float | None = min(plain)
+    else:
+        start = perf.ttft_s if perf and not entry.model.reasoning else None
+    first = f"first token after {start:.3g} s" if start is not None else "time to first token unknown, counted as 0"
+    if not entry.model.reasoning or not hidden.tokens:
+        return (start or 0.0) + writing, first
+    thinking = float(hidden.tokens) / speed
+    return (start or 0.0) + thinking + writing, f"{first}, then {int(hidden.tokens):,} hidden tokens at {speed:.3g}/s"
+
+
+def _estimate(entry: Entry, ctx: Context, figures: hidden_reasoning.ReasoningFigures
+              ) -> tuple[hidden_reasoning.HiddenTokens, cost_model.CostEstimate]:
+    hidden = hidden_reasoning.assume(entry, ctx.workload, ctx.task_id, ctx.task, ctx.output_tokens, figures)
+    return hidden, cost_model.estimate(entry, ctx.workload, ctx.input_tokens, ctx.output_tokens, ctx.as_of,
+                                       reasoning=hidden.tokens)
+
+
+def estimate(registry: Registry, ctx: Context, entry: Entry) -> cost_model.CostEstimate:
+    """One entry's cost on the workload, its hidden reasoning assumed as `evaluate` assumes it."""
+    return _estimate(entry, ctx, hidden_reasoning.ReasoningFigures(registry))[1]
 
 
 def _evaluate_all(registry: Registry, ctx: Context) -> list[_Evaluation]:
+    figures = hidden_reasoning.ReasoningFigures(registry)
     out = []
     for entry in registry.entries:
-        estimate = cost_model.estimate(entry, ctx.workload, ctx.input_tokens, ctx.output_tokens, ctx.as_of)
+        hidden, estimate = _estimate(entry, ctx, figures)
         rule_ctx = RuleContext(ctx.workload, ctx.task_id, ctx.task, ctx.as_of, ctx.input_tokens,
                                ctx.output_tokens, estimate)
         findings = apply_rules(entry, rule_ctx)
-        out.append(_Evaluation(entry, estimate, findings.reasons, estimate.warnings + findings.warnings))
+        warnings = [w for w in (hidden.warning,) if w] + estimate.warnings + findings.warnings
+        out.append(_Evaluation(entry, hidden, estimate, findings.reasons, warnings))
     return out
 
 
-def _score(evaluations: list[_Evaluation], scale: BenchmarkScale, ctx: Context) -> list[_Evaluation]:
+def _score(evaluations: list[_Evaluation], ctx: Context) -> list[_Evaluation]:
     """Score and rank the entries that fit; returns them in rank order."""
     fitting = [e for e in evaluations if not e.excluded]
     for ev in fitting:
-        ev.quality, ev.quality_basis = scale.quality(ev.entry, ctx.task)
-        ev.latency_s = _latency(ev.entry, ev.estimate.tokens.output + ev.estimate.tokens.reasoning)
+        ev.quality = quality(ev.entry, ctx)
+        ev.latency_s, ev.speed_basis = latency(ev.entry, ev.hidden, ctx.output_tokens)
     cost_scores = _relative_scores({i: float(ev.estimate.per_request) for i, ev in enumerate(fitting)}, COST_RANGE)
     speed_scores = _relative_scores({i: ev.latency_s for i, ev in enumerate(fitting) if ev.latency_s is not None},
                                     SPEED_RANGE)
+    slowest = min(speed_scores.values(), default=None)
     cheapest = min((ev.estimate.per_month for ev in fitting), default=Decimal(0))
     for i, ev in enumerate(fitting):
         ev.cost_score = cost_scores[i]
-        ev.speed_score = speed_scores.get(i)
-        parts = {"quality": ev.quality, "cost": ev.cost_score, "speed": ev.speed_score}
+        ev.speed_score = speed_scores.get(i, slowest)  # unknown speed gains nothing: scored as the slowest known
+        parts = {"quality": ev.quality.value if ev.quality else None, "cost": ev.cost_score,
+                 "speed": ev.speed_score}
         known = {k: v for k, v in parts.items() if v is not None and ctx.weights[k] > 0}
         weight = sum(ctx.weights[k] for k in known)
         ev.score = sum(ctx.weights[k] * v for k, v in known.items()) / weight if weight else 0.0
@@ -202,29 +246,34 @@ def _score(evaluations: list[_Evaluation], scale: BenchmarkScale, ctx: Context) 
     return fitting
 
 
+def _quality_text(q: Quality, ctx: Context) -> str:
+    shown = ", ".join(f"{k} {v:g}{'%' if '%' in ctx.benchmarks[k].scale else ''}" for k, v in list(q.basis.items())[:3])
+    more = len(q.basis) - 3
+    thin = f"; thin evidence, ranked as {q.value:.2f}" if q.thin else ""
+    return (f"quality {q.unadjusted:.2f} for {ctx.task_id} from {shown}{f', +{more} more' if more > 0 else ''} "
+            f"({q.coverage:.0%} of its benchmark weight{thin})")
+
+
 def _explain(ev: _Evaluation, ctx: Context, cheapest: Decimal, known: dict[str, float]) -> list[str]:
     task = ctx.task_id
     if ev.quality is None:
         wanted = ", ".join(ctx.task.benchmarks)
-        quality = f"quality unknown: no {task} benchmark ({wanted}) on record; ranked after known-quality entries"
+        quality_line = f"quality unknown: no {task} benchmark ({wanted}) on record; ranked after known-quality entries"
     else:
-        shown = ", ".join(f"{k} {v:g}" for k, v in list(ev.quality_basis.items())[:3])  # type: ignore[union-attr]
-        more = len(ev.quality_basis or {}) - 3
-        quality = f"quality {round(ev.quality, 4):.2f} for {task} ({shown}{f', +{more} more' if more > 0 else ''})"
+        quality_line = _quality_text(ev.quality, ctx)
     month = ev.estimate.per_month
     if month == cheapest:
         cost = f"{money_text(month)}/month, the cheapest that fits"
     else:
         ratio = month / cheapest if cheapest else Decimal(0)
         cost = f"{money_text(month)}/month, {ratio:.1f}x the cheapest that fits" if cheapest else f"{money_text(month)}/month"
+    if ev.hidden.effort is not None:
+        cost += f" ({ev.hidden.effort} effort, {int(ev.hidden.tokens):,} hidden tokens per request)"
     if ev.latency_s is None:
-        speed = "speed unknown: not weighed"
+        speed = "speed unknown: scored as the slowest known entry"
     else:
-        perf = ev.entry.model.performance
-        ttft = (f", {perf.ttft_s:g} s to first token" if perf and perf.ttft_s is not None
-                and not ev.entry.model.reasoning else "")
-        speed = f"~{ev.latency_s:.1f} s per request ({perf.output_tokens_per_s:g} tokens/s{ttft})"  # type: ignore[union-attr]
-    lines = {"quality": quality, "cost": cost, "speed": speed}
+        speed = f"~{ev.latency_s:.1f} s per request ({ev.speed_basis})"
+    lines = {"quality": quality_line, "cost": cost, "speed": speed}
     # Lead with what contributes most to this entry's score.
     order = sorted(lines, key=lambda k: -(ctx.weights[k] * known.get(k, -1)))
     if ev.quality is None:
@@ -250,14 +299,24 @@ def _cost_report(est: cost_model.CostEstimate) -> CostReport:
 
 def _entry_fields(ev: _Evaluation, ctx: Context) -> dict[str, Any]:
     perf = ev.entry.model.performance
+    q, h = ev.quality, ev.hidden
+    if ev.excluded and not ev.speed_basis:  # excluded entries are not scored, but still say their speed
+        ev.latency_s, ev.speed_basis = latency(ev.entry, h, ctx.output_tokens)
     return dict(
         rank=ev.rank, model=ev.entry.id, provider=ev.entry.provider, name=ev.entry.model.name,
         score=_round(ev.score) if ev.rank else None,
-        scores=Scores(quality=_round(ev.quality), cost=_round(ev.cost_score), speed=_round(ev.speed_score)),
+        scores=Scores(quality=_round(q.value) if q else None, cost=_round(ev.cost_score),
+                      speed=_round(ev.speed_score)),
         cost=_cost_report(ev.estimate), reasons=ev.reasons or ev.excluded, warnings=ev.warnings,
-        quality_basis=ev.quality_basis or {}, context_window=ev.entry.model.context_window.value,
+        quality_basis=q.basis if q else {}, context_window=ev.entry.model.context_window.value,
         output_tokens_per_s=perf.output_tokens_per_s if perf else None, ttft_s=perf.ttft_s if perf else None,
         lifecycle=status_on(ev.entry, ctx.as_of)[0],
+        reasoning=ReasoningAssumed(
+            effort=h.effort, effort_basis=h.effort_basis, hidden_tokens=int(h.tokens), kind=h.kind, basis=h.basis,
+            per_output_token=None if h.per_output_token is None else round(float(h.per_output_token), 4)),
+        quality_evidence=None if q is None else QualityEvidence(
+            benchmarks=q.basis, coverage=round(q.coverage, 4), thin=q.thin, unadjusted=round(q.unadjusted, 4)),
+        speed=Speed(seconds_per_request=_round(ev.latency_s), basis=ev.speed_basis),
     )
 
 
@@ -267,11 +326,10 @@ def workload_echo(ctx: Context) -> dict[str, Any]:
     return data
 
 
-def evaluate(registry: Registry, ctx: Context, scale: BenchmarkScale | None = None) -> list[_Evaluation]:
-    """Every entry, excluded with its reasons or scored and ranked. `scale` may be shared between calls on
-    one registry (check evaluates one workload after another)."""
+def evaluate(registry: Registry, ctx: Context) -> list[_Evaluation]:
+    """Every entry, excluded with its reasons or scored and ranked."""
     evaluations = _evaluate_all(registry, ctx)
-    _score(evaluations, scale or BenchmarkScale(registry), ctx)
+    _score(evaluations, ctx)
     return evaluations
 
 

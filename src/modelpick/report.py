@@ -84,6 +84,33 @@ class Scores(Result):
     speed: float | None
 
 
+class ReasoningAssumed(Result):
+    """The reasoning effort and hidden tokens assumed for an entry, and on what evidence."""
+
+    effort: str | None = Field(description="null: the entry does not reason")
+    effort_basis: str
+    hidden_tokens: int = Field(description="hidden reasoning tokens per request, billed and counted in limits")
+    per_output_token: float | None
+    kind: Literal["none", "workload", "measured", "derived", "unknown"]
+    basis: str
+
+
+class QualityEvidence(Result):
+    """What an entry's quality rests on: the task's benchmarks it has, on their fixed scales."""
+
+    benchmarks: dict[str, float] = Field(description="benchmark key -> the entry's value")
+    coverage: float = Field(description="share of the task's benchmark weight these cover, 0..1")
+    thin: bool = Field(description="coverage below the threshold: quality is scaled down for ranking")
+    unadjusted: float = Field(description="quality before the thin-evidence adjustment")
+
+
+class Speed(Result):
+    """Seconds per request: time to the first answer token (thinking included) + output / output speed."""
+
+    seconds_per_request: float | None
+    basis: str
+
+
 class EntryResult(Result):
     rank: int | None
     model: str
@@ -99,6 +126,9 @@ class EntryResult(Result):
     output_tokens_per_s: float | None
     ttft_s: float | None
     lifecycle: str
+    reasoning: ReasoningAssumed
+    quality_evidence: QualityEvidence | None
+    speed: Speed
 
 
 class ComparedEntry(EntryResult):

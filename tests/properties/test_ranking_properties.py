@@ -29,6 +29,7 @@ from workload_strategies import (
 from modelpick import ranking
 from modelpick.registry.layers import OPTION, LayerPath
 from modelpick.registry.loader import Entry, Registry, bundled_data, load_entries
+from modelpick.registry.schema import Benchmark
 from modelpick.render import render
 from modelpick.workload import Workload
 
@@ -179,3 +180,36 @@ def test_json_output_of_the_largest_workload_validates(combined_registry, output
     ctx = context(LARGEST, dt.date(2026, 1, 1))
     text = render(ranking.compare(combined_registry, ctx, combined_registry.entries), "json")
     assert schema_errors(output_validators["Comparison"], text) == []
+
+
+# --- quality on a fixed scale -----------------------------------------------------------------------------
+
+
+def qualities(registry: Registry, ctx: ranking.Context) -> dict[str, Any]:
+    """Every entry's quality and its evidence, as compare reports them (fitting or not)."""
+    result = ranking.compare(registry, ctx, registry.entries)
+    return {key(m): (m.scores.quality, m.quality_evidence) for m in result.models if m.fits}
+
+
+@property_settings(25, slow=True)
+@given(data=workloads(PROVIDERS), as_of=dates, pick=st.integers(0, 10_000),
+       scores=st.dictionaries(st.sampled_from(sorted(TASKS.benchmarks)), st.floats(0, 2000), min_size=1),
+       remove=st.booleans())
+def test_changing_or_adding_one_entry_never_changes_another_entrys_quality(every_entry, data, as_of, pick, scores,
+                                                                          remove):
+    """Quality is on fixed scales: replacing one entry's benchmarks, removing it, or adding a new entry leaves
+    every other entry's quality and evidence exactly as they were."""
+    ctx = context({**data, "requires": {}}, as_of)  # no budget: the same entries fit on both sides
+    entries = list(every_entry)
+    changed = entries[pick % len(entries)]
+    rebuilt = changed.model.model_copy(update={"benchmarks": {
+        k: Benchmark(value=v, source="property", read=dt.date(2026, 1, 1)) for k, v in scores.items()}})
+    newcomer = Entry("propertyco", "Property Co", rebuilt.model_copy(update={"id": "newcomer"}), {}, "<property>")
+    before = qualities(Registry(entries), ctx)
+    others = [e for e in entries if e is not changed]
+    after = qualities(Registry(others + ([] if remove else [Entry(changed.provider, changed.provider_name,
+                                                                    rebuilt, changed.sources, changed.file)])
+                               + [newcomer]), ctx)
+    for name, value in before.items():
+        if name != changed.key:
+            assert after[name] == value, name

@@ -89,7 +89,7 @@ def test_added_removed_changed(old_new: tuple[Registry, Registry], tasks: Tasks)
             FieldChange(field="family", old=None, new="open"),
         ]),
         EntryChange(key="hostco/hostco-reasoner", provider="hostco", model="hostco-reasoner", changes=[
-            FieldChange(field="benchmarks.aa_intelligence_index.version", old="v2", new="v3"),
+            FieldChange(field="benchmarks.aa_intelligence_index.version", old="AA 2026-07-10 snapshot", new="v3"),
             FieldChange(field="benchmarks.gpqa_diamond", old=35.0, new=45.0),
         ]),
     ]

@@ -24,6 +24,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
+from modelpick.effort import Effort
+
 Modality = Literal["text", "image", "audio", "video", "pdf"]
 Feature = Literal[
     "tool_calling",
@@ -217,9 +219,43 @@ class Performance(Cited):
 
 
 class ReasoningDefault(Cited):
-    """Hidden reasoning tokens per visible output token, used when a workload gives no reasoning_tokens."""
+    """Hidden reasoning tokens per visible output token at an effort not stated; used only where
+    `reasoning_efforts` has no measurement at the assumed effort (kept for registry layers written before
+    efforts were recorded)."""
 
     per_output_token: float = Field(ge=0, le=1000)
+
+
+class EvalTokens(Strict):
+    """Tokens one evaluation's runs produced in all: hidden reasoning and visible answer."""
+
+    reasoning: int = Field(ge=0, le=10**13)
+    answer: int = Field(gt=0, le=10**13)
+
+
+class EffortMeasurement(Cited):
+    """What a model did at one reasoning effort, as measured by a source (Artificial Analysis runs each
+    effort as its own leaderboard row): token counts per evaluation, and speed at that effort."""
+
+    evals: dict[str, EvalTokens] = Field(default={}, description="benchmark key -> token counts")
+    output_tokens_per_s: float | None = Field(default=None, gt=0, le=MAX_SCORE)
+    ttft_s: float | None = Field(default=None, ge=0, le=3600,
+                                 description="time to the first answer token, thinking included")
+
+
+class ReasoningEfforts(Cited):
+    """The efforts the API accepts, what it does when the caller names none, and measurements per effort.
+    The citation is for `supported` and `default`; each measurement cites its own source."""
+
+    supported: list[Effort] = []
+    default: Effort | None = Field(default=None, description="the API's effort when the caller sets none")
+    measured: dict[Effort, EffortMeasurement] = {}
+
+    @model_validator(mode="after")
+    def _default_offered(self) -> ReasoningEfforts:
+        if self.default is not None and self.supported and self.default not in self.supported:
+            raise ValueError(f"default {self.default!r} is not among supported {self.supported}")
+        return self
 
 
 class ModelEntry(Strict):
@@ -241,6 +277,7 @@ class ModelEntry(Strict):
     pricing: Pricing
     performance: Performance | None = None
     reasoning_tokens: ReasoningDefault | None = None
+    reasoning_efforts: ReasoningEfforts | None = None
     benchmarks: dict[str, Benchmark] = {}
     notes: str | None = None
 
@@ -306,6 +343,16 @@ def iter_citations(entry: ModelEntry) -> list[tuple[str, Cited]]:
     return found
 
 
+class TaskReasoning(Strict):
+    """How hidden reasoning is estimated for a task: which evaluations' token counts stand for it (nearest
+    first; the counts of those the entry has are pooled), and the effort a competent user would choose."""
+
+    evals: list[str] = Field(min_length=1, description="benchmark keys with token counts, nearest first")
+    effort: Literal["api-default", "lowest"] = Field(
+        default="api-default", description="lowest: the lowest effort the model offers (a policy, documented)")
+    why: str | None = None
+
+
 class TaskProfile(Strict):
     name: str
     description: str
@@ -314,6 +361,7 @@ class TaskProfile(Strict):
     floors: dict[str, float] = Field(default={}, description="benchmark key -> minimum; known values below fail")
     floor_reason: str | None = None
     example: dict[str, int] = Field(default={}, description="typical input_tokens / output_tokens")
+    reasoning: TaskReasoning | None = None
 
     @field_validator("benchmarks", "balance")
     @classmethod
@@ -324,10 +372,23 @@ class TaskProfile(Strict):
 
 
 class BenchmarkInfo(Strict):
+    """A benchmark and its fixed scale: `low` maps to quality 0 and `high` to 1 (values beyond are clipped),
+    on `version` only where the benchmark's scale changed between versions."""
+
     name: str
     scale: str = Field(description="what the numbers mean, e.g. '% solved' or 'Elo rating'")
     higher_is_better: bool = True
     url: str | None = None
+    low: float = Field(default=0, description="the value that maps to quality 0")
+    high: float = Field(default=100, description="the value that maps to quality 1")
+    version: str | None = Field(default=None, description="values of other versions are not on this scale")
+    points: str | None = Field(default=None, description="where low and high come from, when not 0-100 %")
+
+    @model_validator(mode="after")
+    def _rising(self) -> BenchmarkInfo:
+        if not self.high > self.low:
+            raise ValueError("high must be above low")
+        return self
 
 
 class TaskFile(Strict):
@@ -337,7 +398,7 @@ class TaskFile(Strict):
     @model_validator(mode="after")
     def _known_benchmarks(self) -> TaskFile:
         for task_id, task in self.tasks.items():
-            for key in [*task.benchmarks, *task.floors]:
+            for key in [*task.benchmarks, *task.floors, *(task.reasoning.evals if task.reasoning else [])]:
                 if key not in self.benchmarks:
                     raise ValueError(f"tasks.{task_id}: benchmark {key!r} is not described under benchmarks:")
         return self

@@ -1,0 +1,146 @@
+"""Hidden reasoning tokens per request: at which effort, how many, and on what evidence.
+
+For a reasoning entry, in this order:
+
+1. The effort: the workload's `reasoning_effort`; else the task's policy (`lowest`: the lowest effort the
+   model offers); else the provider API's default; else, with no default on record, `medium`. An effort
+   the model does not offer becomes the nearest one it does (see effort.nearest).
+2. The tokens: the workload's `reasoning_tokens` when given. Else, at effort `none`, 0. Else the entry's
+   own measurement at that effort:
+
+       hidden tokens = output tokens x sum(reasoning tokens) / sum(answer tokens)
+
+   summed over the task's evaluations the measurement has (all of its evaluations when it has none of
+   them). Else the entry's effort-less `reasoning_tokens.per_output_token`. Else a derived estimate: the
+   median ratio of the other entries measured at the same effort on the task's nearest evaluation that
+   any of them has. Else unknown: counted as 0, and said so.
+
+Budget, context and max-output rules read the same figure as the cost (it is in the estimate's tokens).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from modelpick.effort import EFFORTS, lowest, nearest
+from modelpick.registry.loader import Entry, Registry
+from modelpick.registry.schema import EffortMeasurement, TaskProfile
+from modelpick.workload import Workload
+
+Kind = Literal["none", "workload", "measured", "derived", "unknown"]
+UNKNOWN_DEFAULT = "medium"
+
+
+@dataclass(frozen=True)
+class HiddenTokens:
+    """The hidden reasoning assumed for one entry on one workload."""
+
+    effort: str | None  # None: the entry does not reason
+    effort_basis: str
+    tokens: Decimal  # per request
+    per_output_token: Decimal | None
+    kind: Kind
+    basis: str
+
+    @property
+    def warning(self) -> str | None:
+        if self.kind == "derived":
+            return (f"hidden reasoning tokens derived, not measured: {self.tokens:,} per request at "
+                    f"{self.effort} ({self.basis}); set reasoning_tokens for an exact figure")
+        if self.kind == "unknown":
+            return (f"hidden reasoning tokens unknown at {self.effort} ({self.basis}): not counted; set "
+                    "reasoning_tokens")
+        return None
+
+
+def _ratio(measurement: EffortMeasurement, keys: list[str]) -> tuple[Decimal, str] | None:
+    used = [k for k in keys if k in measurement.evals] or sorted(measurement.evals)
+    if not used:
+        return None
+    reasoning = sum(measurement.evals[k].reasoning for k in used)
+    answer = sum(measurement.evals[k].answer for k in used)
+    scope = "" if any(k in measurement.evals for k in keys) else " (none of the task's evaluations; all of its own)"
+    basis = (f"{measurement.source} at this effort, {' + '.join(used)}{scope}: {reasoning:,} reasoning / "
+             f"{answer:,} answer tokens")
+    return Decimal(reasoning) / Decimal(answer), basis
+
+
+class ReasoningFigures:
+    """Every entry's measured ratio per effort and evaluation: the basis of derived estimates. A model
+    served by several providers counts once."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.ratios: dict[tuple[str, str], dict[tuple[str, str], Decimal]] = {}
+        for entry in registry.entries:
+            efforts = entry.model.reasoning_efforts
+            if not entry.model.reasoning or efforts is None:
+                continue
+            for effort, measurement in efforts.measured.items():
+                for key, counts in measurement.evals.items():
+                    ratio = Decimal(counts.reasoning) / Decimal(counts.answer)
+                    self.ratios.setdefault((effort, key), {})[(entry.model.creator, entry.model.name)] = ratio
+
+    def median(self, effort: str, keys: list[str]) -> tuple[Decimal, str] | None:
+        """The median ratio at `effort` on the first of `keys` measured for any entry."""
+        for key in keys:
+            found = self.ratios.get((effort, key))
+            if found:
+                value = Decimal(str(statistics.median(found.values())))
+                entries = f"{len(found)} entries" if len(found) > 1 else "the 1 entry"
+                return value, f"median of {entries} measured at {effort} on {key}"
+        return None
+
+
+def _effort(entry: Entry, workload: Workload, task_id: str, task: TaskProfile) -> tuple[str, str]:
+    efforts = entry.model.reasoning_efforts
+    offered = list(efforts.supported) if efforts else []
+    policy = task.reasoning.effort if task.reasoning else "api-default"
+    if workload.reasoning_effort is not None:
+        wanted, basis = workload.reasoning_effort, "the workload's reasoning_effort"
+    elif policy == "lowest" and offered:
+        wanted, basis = lowest(offered) or UNKNOWN_DEFAULT, f"{task_id} policy: the lowest effort offered"
+    elif efforts is not None and efforts.default is not None:
+        wanted, basis = efforts.default, "the API default"
+    else:
+        wanted, basis = UNKNOWN_DEFAULT, f"API default not on record: {UNKNOWN_DEFAULT} assumed"
+    effort = nearest(wanted, offered)
+    if effort != wanted:
+        basis += f"; {wanted} is not offered, {effort} is the nearest"
+    return effort, basis
+
+
+def assume(entry: Entry, workload: Workload, task_id: str, task: TaskProfile, output_tokens: int,
+           figures: ReasoningFigures) -> HiddenTokens:
+    """The effort and hidden reasoning tokens per request for `entry` on this workload (see the module)."""
+    if not entry.model.reasoning:
+        return HiddenTokens(None, "the model does not reason", Decimal(0), None, "none", "no hidden reasoning")
+    effort, effort_basis = _effort(entry, workload, task_id, task)
+    if workload.reasoning_tokens is not None:
+        return HiddenTokens(effort, effort_basis, Decimal(workload.reasoning_tokens), None, "workload",
+                            "the workload's reasoning_tokens")
+    if effort == "none":
+        return HiddenTokens(effort, effort_basis, Decimal(0), Decimal(0), "none", "reasoning off")
+    keys = list(task.reasoning.evals) if task.reasoning else []
+    efforts = entry.model.reasoning_efforts
+    measurement = efforts.measured.get(effort) if efforts else None  # type: ignore[call-overload]
+    found = _ratio(measurement, keys) if measurement else None
+    kind: Kind = "measured"
+    if found is None and entry.model.reasoning_tokens is not None:
+        legacy = entry.model.reasoning_tokens
+        found = Decimal(str(legacy.per_output_token)), f"{legacy.source}, effort not stated"
+    if found is None:
+        kind = "derived"
+        found = figures.median(effort, keys) or figures.median(effort, sorted({k for e, k in figures.ratios
+                                                                              if e == effort}))
+    if found is None:
+        return HiddenTokens(effort, effort_basis, Decimal(0), None, "unknown",
+                            f"no measurement at {effort} for this or any other entry")
+    ratio, basis = found
+    tokens = (ratio * output_tokens).to_integral_value()
+    return HiddenTokens(effort, effort_basis, tokens, ratio, kind, f"{basis}; {ratio:.3g} per output token")
+
+
+__all__ = ["EFFORTS", "HiddenTokens", "ReasoningFigures", "assume"]
