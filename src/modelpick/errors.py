@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
@@ -30,8 +31,22 @@ class InputError(ModelpickError):
         self.detail = message  # the words alone, without file, line and key path
 
 
+def _abbreviates(name: str, known: str) -> bool:
+    """`aider` for `aider_polyglot`, `polyglot` too: a prefix, or whole `_`/`-`-separated parts in a row."""
+    name, known = name.casefold(), known.casefold()
+    if known.startswith(name):
+        return True
+    parts, wanted = re.split(r"[_-]", known), re.split(r"[_-]", name)
+    return any(parts[i:i + len(wanted)] == wanted for i in range(len(parts) - len(wanted) + 1))
+
+
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(name, sorted(set(choices)), n=3, cutoff=0.6)
+    known = sorted(set(choices))
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    # difflib scores an abbreviation low (`aider` against `aider_polyglot`: 0.53, under the cutoff), so names
+    # it abbreviates fill the places left, the shortest (the least left to guess) first.
+    if name:
+        close += sorted((k for k in known if k not in close and _abbreviates(name, k)), key=len)[:3 - len(close)]
     if not close:
         return ""
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"

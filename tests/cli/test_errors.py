@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from modelpick.cli import app
-from modelpick.errors import AmbiguousModelError, InputError, UnknownModelError
+from modelpick.errors import AmbiguousModelError, InputError, UnknownModelError, did_you_mean
 from modelpick.registry import load_registry
 
 runner = CliRunner()
@@ -276,6 +276,45 @@ def test_min_quality_unknown_benchmark_in_file() -> None:
     assert user_error("recommend", "w.yaml") == (
         "w.yaml:4: requires.min_quality.aider_polyglt: unknown benchmark 'aider_polyglt' "
         "(did you mean 'aider_polyglot'?)")
+
+
+@pytest.mark.parametrize(("key", "suggestion"), [
+    ("aider", "aider_polyglot"),  # a prefix
+    ("tau2", "tau2_bench"),
+    ("gpqa", "gpqa_diamond"),
+    ("polyglot", "aider_polyglot"),  # a `_`-separated part
+])
+def test_min_quality_abbreviated_benchmark(key: str, suggestion: str) -> None:
+    assert user_error("recommend", TICKET_TRIAGE, "--min-quality", f"{key}=40") == (
+        f"--min-quality: unknown benchmark {key!r} (did you mean {suggestion!r}?)")
+
+
+def test_min_quality_aider_exactly() -> None:
+    result = run("recommend", TICKET_TRIAGE, "--min-quality", "aider=40")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "modelpick: error: --min-quality: unknown benchmark 'aider' (did you mean 'aider_polyglot'?)\n")
+
+
+@pytest.mark.parametrize(("name", "hint"), [
+    ("aider_polyglt", " (did you mean 'aider_polyglot'?)"),  # difflib, as before
+    ("aider", " (did you mean 'aider_polyglot'?)"),
+    ("Aider", " (did you mean 'aider_polyglot'?)"),
+    ("coding_index", " (did you mean 'aa_coding_index'?)"),  # parts in a row
+    ("coding", " (did you mean 'lmarena_coding' or 'aa_coding_index' or 'livebench_coding'?)"),
+    # difflib's matches come first; names the word abbreviates fill the places left, shortest first
+    ("livebench", " (did you mean 'livebench_if' or 'ifbench' or 'livebench_coding'?)"),
+    ("cod", ""),  # neither a prefix nor a whole part
+    ("", ""),
+])
+def test_did_you_mean(name: str, hint: str) -> None:
+    benchmarks = ["aa_coding_index", "aider_polyglot", "ifbench", "livebench_coding", "livebench_if",
+                  "livebench_language", "lmarena_coding"]
+    assert did_you_mean(name, benchmarks) == hint
+
+
+def test_did_you_mean_at_most_three() -> None:
+    assert did_you_mean("a", ["a_1", "a_2", "a_3", "a_4"]) == " (did you mean 'a_1' or 'a_2' or 'a_3'?)"
 
 
 def test_unknown_provider_option() -> None:
