@@ -155,3 +155,23 @@ def test_a_model_served_twice_counts_once_in_a_median(make_entry):
         **measured, "measured": {"high": {"source": "b", "evals": {"ifbench": {"reasoning": 10000, "answer": 1000}}}}})
     figures = reasoning.ReasoningFigures(Registry([one, two, other]))
     assert figures.median("high", ["ifbench"]) == (D(7), "median of 2 entries measured at high on ifbench")
+
+
+def test_zero_reasoning_above_minimal_is_not_a_measurement(make_entry, tasks, make_workload):
+    """AA books OpenAI's long-context thinking as answer tokens (0 reasoning): that count is skipped and the
+    task's next evaluation used; at minimal, 0 is taken as it is."""
+    entry = make_entry("acme", "booked-as-answer", reasoning=True, reasoning_efforts={
+        "source": "fixture", "supported": ["minimal", "high"], "default": "high",
+        "measured": {
+            "minimal": {"source": "bench", "evals": {"aa_lcr": {"reasoning": 0, "answer": 1000}}},
+            "high": {"source": "bench", "evals": {"aa_lcr": {"reasoning": 0, "answer": 30000},
+                                                  "ifbench": {"reasoning": 3000, "answer": 1000}}}}})
+    figures = reasoning.ReasoningFigures(Registry([entry]))
+    wl = make_workload(task="long-context", output_tokens=100)
+    high = reasoning.assume(entry, wl, "long-context", tasks.get("long-context"), 100, figures)
+    assert (high.tokens, high.basis) == (D(300), "bench at this effort, ifbench: 3,000 reasoning / 1,000 answer "
+                                                 "tokens; 3 per output token")
+    low = reasoning.assume(entry, make_workload(task="long-context", reasoning_effort="minimal"), "long-context",
+                           tasks.get("long-context"), 100, figures)
+    assert (low.kind, low.tokens) == ("measured", D(0))
+    assert figures.median("high", ["aa_lcr", "ifbench"]) == (D(3), "median of the 1 entry measured at high on ifbench")

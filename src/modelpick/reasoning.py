@@ -27,11 +27,12 @@ from typing import Literal
 
 from modelpick.effort import EFFORTS, lowest, nearest
 from modelpick.registry.loader import Entry, Registry
-from modelpick.registry.schema import EffortMeasurement, TaskProfile
+from modelpick.registry.schema import EffortMeasurement, EvalTokens, TaskProfile
 from modelpick.workload import Workload
 
 Kind = Literal["none", "workload", "measured", "derived", "unknown"]
 UNKNOWN_DEFAULT = "medium"
+NO_THINKING = ("none", "minimal")
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,23 @@ class HiddenTokens:
         return None
 
 
-def _ratio(measurement: EffortMeasurement, keys: list[str]) -> tuple[Decimal, str] | None:
-    used = [k for k in keys if k in measurement.evals] or sorted(measurement.evals)
+def _usable(effort: str, measurement: EffortMeasurement) -> dict[str, EvalTokens]:
+    """The evaluations whose counts can be used. Above minimal effort, a count of 0 reasoning tokens means
+    the source booked the thinking as answer tokens (Artificial Analysis' long-context runs of OpenAI's
+    models: 0 reasoning and 30x the answer tokens of the minimal run), not that the model did not think."""
+    if effort in NO_THINKING:
+        return dict(measurement.evals)
+    return {k: v for k, v in measurement.evals.items() if v.reasoning > 0}
+
+
+def _ratio(effort: str, measurement: EffortMeasurement, keys: list[str]) -> tuple[Decimal, str] | None:
+    evals = _usable(effort, measurement)
+    used = [k for k in keys if k in evals] or sorted(evals)
     if not used:
         return None
-    reasoning = sum(measurement.evals[k].reasoning for k in used)
-    answer = sum(measurement.evals[k].answer for k in used)
-    scope = "" if any(k in measurement.evals for k in keys) else " (none of the task's evaluations; all of its own)"
+    reasoning = sum(evals[k].reasoning for k in used)
+    answer = sum(evals[k].answer for k in used)
+    scope = "" if any(k in evals for k in keys) else " (none of the task's evaluations; all of its own)"
     basis = (f"{measurement.source} at this effort, {' + '.join(used)}{scope}: {reasoning:,} reasoning / "
              f"{answer:,} answer tokens")
     return Decimal(reasoning) / Decimal(answer), basis
@@ -79,7 +90,7 @@ class ReasoningFigures:
             if not entry.model.reasoning or efforts is None:
                 continue
             for effort, measurement in efforts.measured.items():
-                for key, counts in measurement.evals.items():
+                for key, counts in _usable(effort, measurement).items():
                     ratio = Decimal(counts.reasoning) / Decimal(counts.answer)
                     self.ratios.setdefault((effort, key), {})[(entry.model.creator, entry.model.name)] = ratio
 
@@ -126,7 +137,7 @@ def assume(entry: Entry, workload: Workload, task_id: str, task: TaskProfile, ou
     keys = list(task.reasoning.evals) if task.reasoning else []
     efforts = entry.model.reasoning_efforts
     measurement = efforts.measured.get(effort) if efforts else None  # type: ignore[call-overload]
-    found = _ratio(measurement, keys) if measurement else None
+    found = _ratio(effort, measurement, keys) if measurement else None
     kind: Kind = "measured"
     if found is None and entry.model.reasoning_tokens is not None:
         legacy = entry.model.reasoning_tokens
