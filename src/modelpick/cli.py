@@ -61,6 +61,9 @@ app = typer.Typer(
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
+    # Click's plain help, for every command: rich's option table cuts long names at 80 columns
+    # (`--cached-input-rat…`), where click gives a long name its own line.
+    rich_markup_mode=None,
 )
 
 _state = {"debug": False}
