@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from modelpick.registry.loader import Entry, Registry, Tasks
-from modelpick.registry.schema import Cited, iter_citations
+from modelpick.registry.schema import Cited, ReasoningEfforts, iter_citations
 from modelpick.report import ModelInfo, ModelList, ModelShow, TaskInfo, TaskList, ValueOrigin, money_number
 from modelpick.rules.lifecycle import status_on
 
@@ -55,6 +55,7 @@ def _info_fields(entry: Entry, as_of: dt.date) -> dict[str, Any]:
                                     "others": [_jsonable(o.model_dump(exclude_none=True))
                                                for o in getattr(cited, "others", [])]}
     return dict(
+        reasoning_efforts=_efforts(m.reasoning_efforts) if m.reasoning_efforts else None,
         id=m.id, provider=entry.provider, name=m.name, creator=m.creator, family=m.family,
         context_window=m.context_window.value, max_output_tokens=m.max_output_tokens.value,
         knowledge_cutoff=m.knowledge_cutoff.value if m.knowledge_cutoff else None,
@@ -65,6 +66,17 @@ def _info_fields(entry: Entry, as_of: dt.date) -> dict[str, Any]:
         performance=_plain(m.performance) if m.performance else None, benchmarks=benchmarks,
         snapshots=list(m.snapshots), aliases=list(m.aliases), sources=sources, file=entry.file,
     )
+
+
+def _efforts(efforts: ReasoningEfforts) -> dict[str, Any]:
+    """Efforts offered, the API default, and per effort the measured speed and hidden tokens per visible
+    output token on each evaluation (reasoning / answer tokens, as the cost model divides them)."""
+    measured = {}
+    for effort, m in efforts.measured.items():
+        evals = {key: {"reasoning": c.reasoning, "answer": c.answer,
+                       "per_output_token": round(c.reasoning / c.answer, 4)} for key, c in m.evals.items()}
+        measured[effort] = {"output_tokens_per_s": m.output_tokens_per_s, "ttft_s": m.ttft_s, "evals": evals}
+    return {"supported": list(efforts.supported), "default": efforts.default, "measured": measured}
 
 
 def _value_at(data: Any, path: str) -> Any:

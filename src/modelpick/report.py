@@ -181,6 +181,8 @@ class ModelInfo(Result):
     modalities: dict[str, list[str]]
     features: list[str]
     reasoning: bool
+    reasoning_efforts: dict[str, Any] | None = Field(
+        default=None, description="efforts offered, the API default, and measurements per effort")
     open_weights: bool
     lifecycle: dict[str, Any]
     pricing: dict[str, Any]
