@@ -116,6 +116,7 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
     return CheckedWorkload(
         name=item.name, model=entry.id, provider=entry.provider, status=_status(findings), line=item.line,
         findings=findings, rank=chosen.rank, best_alternative=alternative,
+        reasoning=ranking.assumed_reasoning(chosen.hidden),
         cost=CheckCost(per_request=estimate.per_request, per_day=estimate.per_day, per_month=estimate.per_month),
     )
 

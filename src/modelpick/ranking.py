@@ -297,6 +297,12 @@ def _cost_report(est: cost_model.CostEstimate) -> CostReport:
     )
 
 
+def assumed_reasoning(h: hidden_reasoning.HiddenTokens) -> ReasoningAssumed:
+    return ReasoningAssumed(
+        effort=h.effort, effort_basis=h.effort_basis, hidden_tokens=int(h.tokens), kind=h.kind, basis=h.basis,
+        per_output_token=None if h.per_output_token is None else round(float(h.per_output_token), 4))
+
+
 def _entry_fields(ev: _Evaluation, ctx: Context) -> dict[str, Any]:
     perf = ev.entry.model.performance
     q, h = ev.quality, ev.hidden
@@ -311,9 +317,7 @@ def _entry_fields(ev: _Evaluation, ctx: Context) -> dict[str, Any]:
         quality_basis=q.basis if q else {}, context_window=ev.entry.model.context_window.value,
         output_tokens_per_s=perf.output_tokens_per_s if perf else None, ttft_s=perf.ttft_s if perf else None,
         lifecycle=status_on(ev.entry, ctx.as_of)[0],
-        reasoning=ReasoningAssumed(
-            effort=h.effort, effort_basis=h.effort_basis, hidden_tokens=int(h.tokens), kind=h.kind, basis=h.basis,
-            per_output_token=None if h.per_output_token is None else round(float(h.per_output_token), 4)),
+        reasoning=assumed_reasoning(h),
         quality_evidence=None if q is None else QualityEvidence(
             benchmarks=q.basis, coverage=round(q.coverage, 4), thin=q.thin, unadjusted=round(q.unadjusted, 4)),
         speed=Speed(seconds_per_request=_round(ev.latency_s), basis=ev.speed_basis),

@@ -268,6 +268,7 @@ class CheckedWorkload(Result):
     rank: int | None = None
     line: int | None = None
     baseline: CostChange | None = None
+    reasoning: ReasoningAssumed | None = Field(default=None, description="the effort and hidden tokens assumed")
 
 
 class CheckResult(Result):
