@@ -76,6 +76,9 @@ def test_wheel_ships_the_registry(installed: Installed) -> None:
     shipped = {n.removeprefix(prefix) for n in names if n.startswith(prefix)}
     assert shipped == {p.name for p in (REPO_ROOT / "data" / "models").glob("*.yaml")}
     assert not any(n.startswith(("tests/", "examples/", "data/")) for n in names)
+    prefix = "modelpick/data/examples/"
+    shipped = {n.removeprefix(prefix) for n in names if n.startswith(prefix)}
+    assert shipped == {p.name for p in (REPO_ROOT / "examples").glob("*.yaml")}
 
 
 def test_installed_package_has_its_data(installed: Installed) -> None:
@@ -96,6 +99,18 @@ def test_installed_console_script_recommends(installed: Installed) -> None:
     assert doc["workload"]["name"] == "ticket-triage"
     assert len(doc["ranking"]) > 0
     assert doc["ranking"][0]["rank"] == 1
+
+
+def test_readme_first_command_works_from_any_folder(installed: Installed) -> None:
+    """`modelpick recommend examples/ticket-triage.yaml` where there is no examples/ folder reads the bundled
+    copy."""
+    assert not (installed.elsewhere / "examples").exists()
+    proc = _run([installed.bin / "modelpick", "recommend", "examples/ticket-triage.yaml", "--format", "json",
+                 "--as-of", AS_OF], cwd=installed.elsewhere, timeout=120)
+    assert proc.stderr == ""
+    doc = json.loads(proc.stdout)
+    assert doc["workload"]["name"] == "ticket-triage"
+    assert len(doc["ranking"]) > 0
 
 
 def test_installed_python_dash_m(installed: Installed) -> None:

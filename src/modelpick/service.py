@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from modelpick import catalog, ranking
 from modelpick.errors import InputError, UnknownTaskError, did_you_mean
+from modelpick.examples import workload_path
 from modelpick.registry import Registry, load_registry, load_tasks
 from modelpick.registry.loader import Tasks
 from modelpick.report import Comparison, CostResult, ModelList, ModelShow, Recommendation, TaskList
@@ -34,7 +35,7 @@ def _workload(request: Request, tasks: Tasks, registry: Registry) -> Workload:
     doc = None
     data: dict[str, Any] = {}
     if request.workload_file is not None:
-        data, doc = load_workload(request.workload_file)
+        data, doc = load_workload(workload_path(request.workload_file))
     merged = merge_options(data, request.overrides)
     try:
         workload = Workload.model_validate(merged)
