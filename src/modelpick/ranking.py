@@ -168,10 +168,11 @@ def _relative_scores(values: dict[int, float], spread: float) -> dict[int, float
 def latency(entry: Entry, hidden: hidden_reasoning.HiddenTokens, output_tokens: int) -> tuple[float | None, str]:
     """Seconds per request = time to the first answer token + output tokens / output speed.
 
-    The time to the first answer token includes thinking. Where the source measured the entry at the assumed
-    effort, that measurement is used as it is. Otherwise it is the time to first token without thinking (a
-    measurement at effort none or minimal, or the entry's own when it does not reason) + hidden tokens /
-    output speed."""
+    The time to the first answer token is the time to first token without thinking (measured at effort none
+    or minimal, or the entry's own when it does not reason) + this workload's hidden tokens / output speed:
+    the same hidden tokens the cost counts. A time measured at a thinking effort is not used, since it is
+    the thinking on the measurer's prompts, not on this workload. Output speed is the one measured at the
+    assumed effort where there is one."""
     perf = entry.model.performance
     efforts = entry.model.reasoning_efforts
     measured = efforts.measured if efforts else {}
@@ -181,9 +182,7 @@ def latency(entry: Entry, hidden: hidden_reasoning.HiddenTokens, output_tokens: 
     if speed is None:
         return None, "speed unknown"
     writing = output_tokens / speed
-    if at_effort is not None and at_effort.ttft_s is not None and hidden.kind in ("measured", "none"):
-        return at_effort.ttft_s + writing, f"first answer token after {at_effort.ttft_s:.3g} s at {hidden.effort}"
-    plain = [m.ttft_s for e, m in measured.items() if e in ("none", "minimal") and m.ttft_s is not None]
+    plain = [m.ttft_s for e, m in measured.items() if e in hidden_reasoning.NO_THINKING and m.ttft_s is not None]
     if plain:
         start: float | None = min(plain)
     else:
