@@ -181,11 +181,11 @@ def test_seconds_per_request_count_the_same_hidden_tokens_as_the_cost(make_entry
     entry = haiku_like(make_entry)
     registry = Registry([entry])
     figures = reasoning.ReasoningFigures(registry)
-    for effort, seconds, basis in [
+    for wanted, seconds, basis in [
         ("none", 3.5, "first token after 0.5 s"),  # 0.5 + 300 / 100
         # 0.5 s to first token without thinking (the none run) + 6,000 hidden / 100 + 300 / 100
         ("high", 63.5, "first token after 0.5 s, then 6,000 hidden tokens at 100/s"),
     ]:
-        wl = make_workload(task="chat", output_tokens=300, reasoning_effort=effort)
+        wl = make_workload(task="chat", output_tokens=300, reasoning_effort=wanted)
         hidden = reasoning.assume(entry, wl, "chat", tasks.get("chat"), 300, figures)
         assert ranking.latency(entry, hidden, 300) == (pytest.approx(seconds), basis)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from modelpick import cost, ranking
+from modelpick import ranking
 from modelpick.rules import (
     RULES,
     Findings,
