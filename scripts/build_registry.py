@@ -770,9 +770,6 @@ def reasoning_efforts(provider: str, model_id: str, inp: dict[str, Any]) -> dict
             out["supported"] = sel["supported"]
         if sel.get("default"):
             out["default"] = sel["default"]
-    else:
-        out["source"] = AA_SOURCE
-        out["note"] = "efforts offered and API default not found: " + (sel.get("note") or "no source")
     measured = {}
     for effort, slug in (sel.get("aa") or {}).items():
         row = inp["aa"].get(slug)
@@ -781,6 +778,11 @@ def reasoning_efforts(provider: str, model_id: str, inp: dict[str, Any]) -> dict
         m = aa_measurement(row)
         if m:
             measured[effort] = m
+    if not measured and "source" not in out:
+        return None  # nothing on record: no block (unknown stays absent)
+    if "source" not in out:  # measurements only: the block cites what measured them
+        out["source"] = AA_SOURCE
+        out["note"] = "efforts offered and API default not found: " + (sel.get("note") or "no source")
     if measured:
         out["measured"] = dict(sorted(measured.items(), key=lambda kv: EFFORT_ORDER.index(kv[0])))
     return out
