@@ -314,3 +314,24 @@ def test_claude_haiku_5_5_long_context_tier(registry: dict[str, ProviderFile]) -
     p = _entry(registry, "anthropic", "claude-haiku-5-5").pricing
     assert [(t.above_input_tokens, t.input, t.output) for t in p.tiers] == [(100000, Decimal("0.5"), Decimal("2.5"))]
     assert p.batch is not None and (p.batch.input, p.batch.output) == (Decimal("0.05"), Decimal("0.25"))
+
+
+@pytest.mark.parametrize(("provider", "model_id", "supported", "default"), [
+    # Anthropic: extended thinking is off unless the request enables it (anthropic-extended-thinking)
+    ("anthropic", "claude-haiku-4-5", ["none", "high"], "none"),
+    # OpenAI: gpt-5.1 defaults to none; models before it to medium (openai-api-reasoning-effort)
+    ("openai", "gpt-5.1", ["none", "low", "medium", "high"], "none"),
+    ("openai", "o3", ["low", "medium", "high"], "medium"),
+])
+def test_reasoning_efforts_and_api_defaults(registry: dict[str, ProviderFile], provider: str, model_id: str,
+                                           supported: list[str], default: str) -> None:
+    efforts = _entry(registry, provider, model_id).reasoning_efforts
+    assert efforts is not None and (efforts.supported, efforts.default) == (supported, default)
+
+
+def test_every_measurement_is_cited_to_the_aa_snapshot(registry: dict[str, ProviderFile]) -> None:
+    measured = [(m.id, effort, x) for pf in registry.values() for m in pf.models if m.reasoning_efforts
+                for effort, x in m.reasoning_efforts.measured.items()]
+    assert len(measured) >= 80
+    assert {x.source for _, _, x in measured} == {"artificial-analysis-2026-07-10"}
+    assert all(x.evals and "AA row" in (x.note or "") for _, _, x in measured)
