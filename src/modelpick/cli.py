@@ -234,10 +234,15 @@ def _emit(result: Any, fmt: Format | None, *, show_excluded: bool = False) -> No
     chosen = fmt.value if fmt else ("table" if stdout_tty else "plain")
     color = stdout_tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
     width = None
-    if chosen == "table":
+    if chosen in ("table", "plain"):
         import shutil
 
-        width = shutil.get_terminal_size((120, 24)).columns if stdout_tty else 120
+        # The terminal's width; when piped, COLUMNS if set (COLUMNS=80 modelpick ... | less), else a width that
+        # reads well: a table as on a wide terminal, plain text within 100 characters.
+        columns = os.environ.get("COLUMNS", "")
+        default = 120 if chosen == "table" else 100
+        width = (shutil.get_terminal_size((default, 24)).columns if stdout_tty
+                 else int(columns) if columns.isdigit() and int(columns) > 0 else default)
     sys.stdout.write(render(result, chosen, show_excluded=show_excluded, width=width, color=color))
 
 

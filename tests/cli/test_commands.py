@@ -348,12 +348,13 @@ def test_help_lists_workload_options() -> None:
 def test_show_excluded_lists_each_excluded_entry() -> None:
     doc = run_json(*COMMANDS["recommend"])
     assert doc["excluded"], "ticket-triage requires structured_outputs, which some entries lack"
-    plain = run(*COMMANDS["recommend"], "--show-excluded", "--format", "plain")
+    # Wide enough that no reason wraps: one line per excluded entry.
+    plain = run(*COMMANDS["recommend"], "--show-excluded", "--format", "plain", env={"COLUMNS": "2000"})
     assert plain.exit_code == 0
     assert f"\nExcluded ({len(doc['excluded'])})\n" in plain.stdout
     lines = plain.stdout.splitlines()
     start = lines.index(f"Excluded ({len(doc['excluded'])})")
-    body = lines[start + 3:]  # title, header, rule
+    body = lines[start + 3:start + 3 + len(doc["excluded"])]  # title, header, rule; the notes follow
     assert len(body) == len(doc["excluded"])
     for line, excluded in zip(body, doc["excluded"], strict=True):
         assert line.split()[:2] == [excluded["model"], excluded["provider"]]
@@ -373,8 +374,8 @@ def test_show_excluded_csv_has_a_section_column() -> None:
     doc = run_json(*COMMANDS["recommend"])
     result = run(*COMMANDS["recommend"], "--show-excluded", "--format", "csv")
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("section,#,model,provider,")
-    assert lines[0].endswith(",reasons")
+    assert lines[0].startswith("section,rank,model,provider,")
+    assert lines[0].endswith(",reasons,warnings")
     assert sum(1 for line in lines if line.startswith("ranking,")) == len(doc["ranking"])
     assert sum(1 for line in lines if line.startswith("excluded,")) == len(doc["excluded"])
 
@@ -385,9 +386,10 @@ def test_top_three() -> None:
     assert [e["rank"] for e in top["ranking"]] == [1, 2, 3]
     assert top["ranking"] == full["ranking"][:3]
     assert top["excluded"] == full["excluded"]
-    plain = run(*COMMANDS["recommend"], "--top", 3, "--format", "plain").stdout.splitlines()
+    plain = run(*COMMANDS["recommend"], "--top", 3, "--format", "plain", env={"COLUMNS": "2000"}).stdout.splitlines()
     assert [line.split()[0] for line in plain[3:6]] == ["1", "2", "3"]
-    assert plain[6:] == [f"{len(full['excluded'])} excluded; --show-excluded lists each with its reasons"]
+    assert not plain[6].startswith("4 ")
+    assert plain[-1] == f"{len(full['excluded'])} excluded; --show-excluded lists each with its reasons"
 
 
 def test_options_override_the_file() -> None:
@@ -468,7 +470,7 @@ def test_as_of_is_echoed() -> None:
 
 
 def test_plain_title_names_the_workload() -> None:
-    first = run(*COMMANDS["recommend"], "--format", "plain").stdout.splitlines()[0]
+    first = run(*COMMANDS["recommend"], "--format", "plain", env={"COLUMNS": "200"}).stdout.splitlines()[0]
     assert first == ("ticket-triage: task classification, 800 in / 20 out tokens, 200,000 requests/day, "
                      f"50% cached (as of {AS_OF})")
 

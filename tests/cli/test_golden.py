@@ -34,13 +34,20 @@ CASES = {
                                                   "--format", "plain"],
     "tasks.markdown.md": ["tasks", "--format", "markdown"],
     "show-gpt-4.1-nano.plain.txt": ["show", "gpt-4.1-nano", "--as-of", AS_OF, "--format", "plain"],
+    # Tables at a narrow and a wide terminal, with warnings, thin evidence and derived reasoning tokens.
+    **{f"recommend-ticket-triage.table-{width}.txt": ["recommend", WORKLOAD, "--as-of", AS_OF, "--top", "16",
+                                                       "--format", "table"] for width in (80, 120)},
+    **{f"recommend-reasoning.table-{width}.txt": ["recommend", "--task", "reasoning", "--as-of", AS_OF, "--top", "10",
+                                                   "--format", "table"] for width in (80, 120)},
 }
+# The width each case renders at (COLUMNS); the others run without COLUMNS: plain text at its default width.
+WIDTHS = {name: name.rsplit("-", 1)[1].split(".")[0] for name in CASES if ".table-" in name}
 
 
 @pytest.mark.parametrize("golden", list(CASES))
 def test_golden(golden: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO_ROOT)
-    result = runner.invoke(app, CASES[golden])
+    result = runner.invoke(app, CASES[golden], env={"COLUMNS": WIDTHS.get(golden)})
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     actual = result.stdout

@@ -52,7 +52,7 @@ def test_show_sources_names_layer_file_and_line(invoke, mini_registry: Path, tmp
                                          "file": str(mini_registry / "testco.yaml"), "line": 21, "source": "docs",
                                          "url": "https://example.com/testco", "read": "2026-01-01"}
     plain = invoke("show", "testco/acme-1", "--sources", "--format", "plain", "--registry", mini_registry,
-                   "--registry", deal).stdout
+                   "--registry", deal, env={"COLUMNS": "2000"}).stdout  # wide: no long path wraps
     row = next(line for line in plain.splitlines() if line.startswith("pricing.input "))
     assert row.split() == ["pricing.input", "0.1", "--registry", f"{deal}:4", str(deal)]
 

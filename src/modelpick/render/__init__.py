@@ -16,10 +16,15 @@ def render(result: Any, fmt: str, *, show_excluded: bool = False, width: int | N
         return result.model_dump_json(indent=2) + "\n"
     if fmt in ("github", "junit"):
         return importlib.import_module(f"modelpick.render.{fmt}").render(result)
-    from modelpick.render.layout import layout
+    if fmt == "csv":
+        from modelpick.render.records import records as layout
+    else:
+        from modelpick.render.layout import layout
 
     document = layout(result, show_excluded=show_excluded)
     module = importlib.import_module(f"modelpick.render.{'csv_' if fmt == 'csv' else fmt}")
     if fmt == "table":
         return module.render(document, width=width, color=color)
+    if fmt == "plain":
+        return module.render(document, width=width)
     return module.render(document)

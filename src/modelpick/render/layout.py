@@ -29,6 +29,8 @@ class Section:
     title: str | None
     headers: list[str]
     rows: list[list[str]]
+    wrap: tuple[str, ...] = ()  # long text columns, wrapped at word boundaries to fit a width
+    optional: tuple[str, ...] = ()  # dropped, in this order, when the columns do not fit a width
 
 
 @dataclass
@@ -60,14 +62,40 @@ def score(value: float | None) -> str:
     return "unknown" if value is None else f"{value:.2f}"
 
 
+def quality(entry: EntryResult) -> str:
+    """The quality for the task; thin evidence shows the quality its benchmarks give, starred."""
+    evidence = entry.quality_evidence
+    if evidence is not None and evidence.thin:
+        return f"{evidence.unadjusted:.2f}*"
+    return score(entry.scores.quality)
+
+
+def hidden_tokens(entry: EntryResult) -> str:
+    """Hidden reasoning tokens per request, compact: `~` marks a figure derived from other entries, `?` one
+    that is unknown."""
+    r = entry.reasoning
+    n = r.hidden_tokens
+    text = str(n) if n < 1000 else f"{n / 1000:.1f}k" if n < 10_000 else tokens(n)
+    return {"derived": f"~{text}", "unknown": "?"}.get(r.kind, text)
+
+
+def reasoning(entry: EntryResult) -> str:
+    return "-" if entry.reasoning.effort is None else f"{entry.reasoning.effort} {hidden_tokens(entry)}"
+
+
+def seconds(entry: EntryResult) -> str:
+    value = entry.speed.seconds_per_request
+    return "unknown" if value is None else f"{value:.3g} s"
+
+
 def speed(entry: EntryResult) -> str:
     return "-" if entry.output_tokens_per_s is None else f"{entry.output_tokens_per_s:.0f} tok/s"
 
 
 def _workload_line(result: Any) -> str:
     w = result.workload
-    volume = (f"{w['requests_per_month']:,g} requests/month" if w.get("requests_per_month") is not None
-              else f"{DEFAULT_REQUESTS_PER_DAY if w.get('requests_per_day') is None else w['requests_per_day']:,g}"
+    volume = (f"{number(w['requests_per_month'])} requests/month" if w.get("requests_per_month") is not None
+              else f"{number(DEFAULT_REQUESTS_PER_DAY if w.get('requests_per_day') is None else w['requests_per_day'])}"
               " requests/day")
     parts = [f"task {result.task}", f"{w['input_tokens']:,} in / {w['output_tokens']:,} out tokens", volume]
     if w.get("cached_input_ratio"):
@@ -92,25 +120,86 @@ def layout(result: Any, *, show_excluded: bool = False) -> Document:
 _unregistered = layout.dispatch(object)
 
 
+class Footnotes:
+    """Numbered notes under a table; identical texts share one number."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def marker(self, texts: list[str]) -> str:
+        """`[1,3]` for these texts (numbering new ones), or "" for none."""
+        numbers = []
+        for text in texts:
+            if text not in self.texts:
+                self.texts.append(text)
+            numbers.append(self.texts.index(text) + 1)
+        return f"[{','.join(map(str, numbers))}]" if numbers else ""
+
+    def notes(self) -> list[str]:
+        return [f"[{i}] {text}" for i, text in enumerate(self.texts, 1)]
+
+
+def _caveats(entry: EntryResult, task: str) -> list[str]:
+    """An entry's warnings, and its thin evidence, which the quality column can only star."""
+    evidence = entry.quality_evidence
+    if evidence is None or not evidence.thin:
+        return entry.warnings
+    return [*entry.warnings, f"thin evidence: quality {evidence.unadjusted:.2f} rests on {evidence.coverage:.0%} of "
+                             f"the {task} benchmark weight; ranked as {score(entry.scores.quality)}"]
+
+
+def _legend(entries: list[EntryResult]) -> list[str]:
+    """Say what the marks in the quality and reasoning cells mean, where some cell has one."""
+    marks = {e.reasoning.kind for e in entries} & {"derived", "unknown"}
+    legend = []
+    if any(e.quality_evidence is not None and e.quality_evidence.thin for e in entries):
+        legend.append("quality*: thin evidence")
+    if any(e.reasoning.effort is not None for e in entries):
+        legend.append("reasoning: the effort and hidden tokens per request assumed"
+                      + (" (~ derived, ? unknown)" if marks else ""))
+    see = " (see the numbered notes)" if marks or "quality*: thin evidence" in legend else ""
+    return ["; ".join(legend) + see] if legend else []
+
+
 @layout.register
 def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> Document:
-    headers = ["#", "model", "provider", "$/month", "$/request", "quality", "speed", "context", "why"]
-    rows = [[str(e.rank), e.model, e.provider, money(e.cost.per_month), money(e.cost.per_request),
-             score(e.scores.quality), speed(e), tokens(e.context_window), e.reasons[0] if e.reasons else ""]
-            for e in result.ranking]
-    doc = Document(title=_workload_line(result), sections=[Section(None, headers, rows)], notes=list(result.notes))
+    # Model and provider share a cell (PROVIDER/MODEL, as the commands take it): at 80 columns a provider
+    # column would leave the why no room. The footnote markers follow the name.
+    headers = ["#", "model", "$/month", "$/request", "quality", "reasoning", "speed", "context", "why"]
+    footnotes = Footnotes()
+    rows = []
+    for e in result.ranking:
+        name = " ".join(filter(None, [f"{e.provider}/{e.model}", footnotes.marker(_caveats(e, result.task))]))
+        rows.append([str(e.rank), name, money(e.cost.per_month), money(e.cost.per_request), quality(e),
+                     reasoning(e), speed(e), tokens(e.context_window), e.reasons[0] if e.reasons else ""])
+    section = Section(None, headers, rows, wrap=("model", "why"), optional=("context", "$/request", "speed"))
+    doc = Document(title=_workload_line(result), sections=[section],
+                   notes=[*result.notes, *_legend(result.ranking), *footnotes.notes()])
     if not result.ranking:
         doc.notes.append("no entry fits this workload")
     count = len(result.excluded)
     if show_excluded and count:
         doc.sections.append(Section(f"Excluded ({count})", ["model", "provider", "reasons"],
-                                    [[x.model, x.provider, "; ".join(x.reasons)] for x in result.excluded]))
+                                    [[x.model, x.provider, "; ".join(x.reasons)] for x in result.excluded],
+                                    wrap=("model", "reasons")))
     elif count:
         doc.notes.append(f"{count} excluded; --show-excluded lists each with its reasons")
     return doc
 
 
-def _entry_rows(entries: list[ComparedEntry]) -> list[list[str]]:
+def _evidence(entry: EntryResult) -> str:
+    evidence = entry.quality_evidence
+    if evidence is None:
+        return "none on record"
+    return f"{evidence.coverage:.0%} of the task's benchmark weight{', thin' if evidence.thin else ''}"
+
+
+def _effort(entry: EntryResult) -> str:
+    r = entry.reasoning
+    return "does not reason" if r.effort is None else f"{r.effort} ({r.effort_basis})"
+
+
+def _entry_rows(entries: list[ComparedEntry], task: str, footnotes: Footnotes) -> list[list[str]]:
     def row(label: str, get: Any) -> list[str]:
         return [label, *[get(e) for e in entries]]
 
@@ -119,16 +208,23 @@ def _entry_rows(entries: list[ComparedEntry]) -> list[list[str]]:
         row("fits", lambda e: "yes" if e.fits else "no"),
         row("rank", lambda e: str(e.rank) if e.rank else "-"),
         row("score", lambda e: score(e.score)),
-        row("quality", lambda e: score(e.scores.quality)),
+        row("quality", quality),
+        row("quality evidence", _evidence),
         row("$/month", lambda e: money(e.cost.per_month)),
         row("$/day", lambda e: money(e.cost.per_day)),
         row("$/request", lambda e: money(e.cost.per_request)),
         row("batch", lambda e: "yes" if e.cost.batch else "no"),
         row("tier", lambda e: e.cost.tier or "-"),
+        row("reasoning effort", _effort),
+        row("hidden tokens/request", lambda e: "-" if e.reasoning.effort is None else hidden_tokens(e)),
+        row("hidden tokens basis", lambda e: f"{e.reasoning.kind}: {e.reasoning.basis}"),
+        row("s/request", seconds),
+        row("s/request basis", lambda e: e.speed.basis),
         row("speed", speed),
         row("context", lambda e: tokens(e.context_window)),
         row("lifecycle", lambda e: e.lifecycle),
-    ] + _numbered_rows("why", [e.reasons for e in entries]) + _numbered_rows("warning", [e.warnings for e in entries])
+        row("notes", lambda e: footnotes.marker(_caveats(e, task)) or "-"),
+    ] + _numbered_rows("why", [e.reasons for e in entries])
 
 
 def _numbered_rows(label: str, lists: list[list[str]]) -> list[list[str]]:
@@ -140,8 +236,10 @@ def _numbered_rows(label: str, lists: list[list[str]]) -> list[list[str]]:
 @layout.register
 def _comparison(result: Comparison, *, show_excluded: bool = False) -> Document:
     headers = ["", *[e.model for e in result.models]]
-    return Document(title=_workload_line(result), sections=[Section(None, headers, _entry_rows(result.models))],
-                    notes=list(result.notes))
+    footnotes = Footnotes()
+    rows = _entry_rows(result.models, result.task, footnotes)
+    return Document(title=_workload_line(result), sections=[Section(None, headers, rows, wrap=tuple(headers[1:]))],
+                    notes=[*result.notes, *_legend(list(result.models)), *footnotes.notes()])
 
 
 @layout.register
@@ -156,19 +254,28 @@ def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
                                    ("output", t.output, "output"), ("reasoning", t.reasoning, "reasoning")]:
         price = prices.get(price_key, prices.get("output") if part == "reasoning" else prices.get("input"))
         value = getattr(c.breakdown, part)
-        if not count and not value:
+        if part == "reasoning" and result.reasoning.effort is not None:
+            part = f"reasoning ({result.reasoning.effort}, {result.reasoning.kind})"
+        elif not count and not value:
             continue
         rows.append([part, f"{count:,}", money(price) if price is not None else "-", money(value),
                      money(value * c.requests_per_day), money(value * c.requests_per_month)])
-    rows.append(["total", f"{t.input + t.output + t.reasoning:,}", "", money(c.per_request), money(c.per_day),
+    footnotes = Footnotes()
+    total = " ".join(filter(None, ["total", footnotes.marker(_caveats(result, result.task))]))
+    rows.append([total, f"{t.input + t.output + t.reasoning:,}", "", money(c.per_request), money(c.per_day),
                  money(c.per_month)])
     title = f"{result.provider}/{result.model}: {_workload_line(result)}"
+    r = result.reasoning
     notes = [f"{'batch' if c.batch else 'standard'} prices{f', tier {c.tier}' if c.tier else ''}; "
              f"prices in USD per 1M tokens; {number(c.requests_per_day)} requests/day, "
-             f"{number(c.requests_per_month)} requests/month", *result.notes]
+             f"{number(c.requests_per_month)} requests/month", *result.notes,
+             "reasoning: the model does not reason" if r.effort is None else
+             f"reasoning: {_effort(result)}, {r.hidden_tokens:,} hidden tokens per request ({r.kind}: {r.basis})"]
     if not result.fits:
         notes.append("does not fit this workload: " + "; ".join(result.reasons))
-    notes += [f"warning: {w}" for w in result.warnings]
+    else:
+        notes += [f"why: {reason}" for reason in result.reasons]
+    notes += footnotes.notes()
     return Document(title=title, notes=notes, sections=[Section(
         None, ["component", "tokens/request", "price/1M", "$/request", "$/day", "$/month"], rows)])
 
@@ -223,11 +330,12 @@ def _info_rows(m: ModelInfo) -> list[list[str]]:
 
 @layout.register
 def _show(result: ModelShow, *, show_excluded: bool = False) -> Document:
-    sections = [Section(None, ["field", "value", "source"], _info_rows(result))]
+    sections = [Section(None, ["field", "value", "source"], _info_rows(result), wrap=("value", "source"))]
     if result.origins is not None:
         rows = [[o.path, _value_text(o.value), o.layer, f"{o.file}:{o.line}" if o.line else o.file,
                  f"{o.url} ({o.read})" if o.read else str(o.url or "-")] for o in result.origins]
-        sections.append(Section("where each value comes from", ["value", "is", "layer", "file", "source"], rows))
+        sections.append(Section("where each value comes from", ["value", "is", "layer", "file", "source"], rows,
+                                wrap=("is", "file", "source")))
     return Document(title=f"{result.provider}/{result.id}", sections=sections)
 
 

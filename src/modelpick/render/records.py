@@ -1,0 +1,83 @@
+"""CSV rows from the result itself, not from display strings: raw numbers (plain decimals for money,
+integers for tokens) that a spreadsheet or a script reads without parsing "$1,874" or "131k"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import singledispatch
+from typing import Any
+
+from modelpick.render.layout import Document, Section, layout
+from modelpick.report import Comparison, CostResult, EntryResult, Recommendation, money_number
+
+ENTRY_HEADERS = ["rank", "model", "provider", "name", "score", "quality", "quality_unadjusted", "quality_coverage",
+                 "quality_thin", "per_request", "per_day", "per_month", "batch", "tier", "context_window",
+                 "output_tokens_per_s", "ttft_s", "seconds_per_request", "effort", "hidden_tokens",
+                 "hidden_tokens_kind", "lifecycle", "reasons", "warnings"]
+
+
+def decimal(value: Decimal | None) -> str:
+    """Money as a plain decimal, rounded as JSON rounds it (0.000002, never 2e-06)."""
+    return "" if value is None else format(Decimal(str(money_number(value))), "f")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _entry(e: EntryResult) -> list[str]:
+    evidence = e.quality_evidence
+    values = [e.rank, e.model, e.provider, e.name, e.score, e.scores.quality,
+              evidence.unadjusted if evidence else None, evidence.coverage if evidence else None,
+              evidence.thin if evidence else None]
+    cost = [decimal(e.cost.per_request), decimal(e.cost.per_day), decimal(e.cost.per_month)]
+    r = e.reasoning
+    rest = [e.cost.batch, e.cost.tier, e.context_window, e.output_tokens_per_s, e.ttft_s,
+            e.speed.seconds_per_request, r.effort, r.hidden_tokens, r.kind, e.lifecycle,
+            " | ".join(e.reasons), " | ".join(e.warnings)]
+    return [*map(_text, values), *cost, *map(_text, rest)]
+
+
+@singledispatch
+def records(result: Any, *, show_excluded: bool = False) -> Document:
+    """Results without their own records (show, models, ...) are already one row per thing."""
+    return layout(result, show_excluded=show_excluded)
+
+
+@records.register
+def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> Document:
+    sections = [Section(None, ENTRY_HEADERS, [_entry(e) for e in result.ranking])]
+    if show_excluded and result.excluded:
+        sections.append(Section("excluded", ["model", "provider", "name", "reasons"],
+                                [[x.model, x.provider, x.name, " | ".join(x.reasons)] for x in result.excluded]))
+    return Document(sections=sections)
+
+
+@records.register
+def _comparison(result: Comparison, *, show_excluded: bool = False) -> Document:
+    return Document(sections=[Section(None, [*ENTRY_HEADERS, "fits"],
+                                      [[*_entry(e), _text(e.fits)] for e in result.models])])
+
+
+@records.register
+def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
+    """One row per cost component and a total, each with the entry's columns, so one table holds both."""
+    c = result.cost
+    t = c.tokens
+    counts = {"input": t.input - t.cached_input - t.cache_write, "cached_input": t.cached_input,
+              "cache_write": t.cache_write, "output": t.output, "reasoning": t.reasoning}
+    rows = []
+    for part, count in counts.items():
+        price = c.prices.get(part, c.prices.get("output") if part == "reasoning" else c.prices.get("input"))
+        value = getattr(c.breakdown, part)
+        rows.append([part, str(count), decimal(price), decimal(value), decimal(value * c.requests_per_day),
+                     decimal(value * c.requests_per_month)])
+    rows.append(["total", str(sum(counts.values())), "", decimal(c.per_request), decimal(c.per_day),
+                 decimal(c.per_month)])
+    headers = ["component", "tokens_per_request", "price_per_1m", "component_per_request", "component_per_day",
+               "component_per_month"]
+    return Document(sections=[Section(None, [*headers, *ENTRY_HEADERS], [[*row, *_entry(result)] for row in rows])])
