@@ -266,8 +266,6 @@ def _explain(ev: _Evaluation, ctx: Context, cheapest: Decimal, known: dict[str, 
     else:
         ratio = month / cheapest if cheapest else Decimal(0)
         cost = f"{money_text(month)}/month, {ratio:.1f}x the cheapest that fits" if cheapest else f"{money_text(month)}/month"
-    if ev.hidden.effort is not None:
-        cost += f" ({ev.hidden.effort} effort, {int(ev.hidden.tokens):,} hidden tokens per request)"
     if ev.latency_s is None:
         speed = "speed unknown: scored as the slowest known entry"
     else:
