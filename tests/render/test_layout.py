@@ -1,7 +1,8 @@
+import datetime as dt
 from typing import Any
 
 from modelpick.render.layout import Footnotes, layout
-from modelpick.report import Recommendation
+from modelpick.report import CheckedWorkload, CheckResult, ReasoningAssumed, Recommendation
 
 DERIVED = "hidden reasoning tokens derived, not measured: 5,500 per request at high"
 PREVIEW = "preview: may change or go away without notice"
@@ -39,3 +40,13 @@ def test_quality_and_reasoning_cells(with_warnings: Recommendation) -> None:
     assert cells == [("0.50", "high ~5.5k"), ("0.48*", "-"), ("unknown", "-")]
     assert doc.notes[0] == ("quality*: thin evidence; reasoning: the effort and hidden tokens per request assumed "
                             "(~ derived, ? unknown) (see the numbered notes)")
+
+
+def test_check_rows_say_the_reasoning_assumed() -> None:
+    reasoning = ReasoningAssumed(effort="high", effort_basis="the API default", hidden_tokens=12_345,
+                                 per_output_token=None, kind="derived", basis="median")
+    result = CheckResult(as_of=dt.date(2026, 1, 1), config="modelpick.yaml", summary={"pass": 1, "warn": 0, "fail": 0},
+                         results=[CheckedWorkload(name="w", model="m", provider="p", status="pass", findings=[],
+                                                  cost=None, best_alternative=None, reasoning=reasoning)])
+    section = layout(result).sections[0]
+    assert section.headers[4] == "reasoning" and section.rows[0][4] == "high ~12k"

@@ -16,6 +16,7 @@ from modelpick.report import (
     ModelInfo,
     ModelList,
     ModelShow,
+    ReasoningAssumed,
     Recommendation,
     TaskList,
     money_text,
@@ -70,17 +71,16 @@ def quality(entry: EntryResult) -> str:
     return score(entry.scores.quality)
 
 
-def hidden_tokens(entry: EntryResult) -> str:
+def hidden_tokens(r: ReasoningAssumed) -> str:
     """Hidden reasoning tokens per request, compact: `~` marks a figure derived from other entries, `?` one
     that is unknown."""
-    r = entry.reasoning
     n = r.hidden_tokens
     text = str(n) if n < 1000 else f"{n / 1000:.1f}k" if n < 10_000 else tokens(n)
     return {"derived": f"~{text}", "unknown": "?"}.get(r.kind, text)
 
 
-def reasoning(entry: EntryResult) -> str:
-    return "-" if entry.reasoning.effort is None else f"{entry.reasoning.effort} {hidden_tokens(entry)}"
+def reasoning(r: ReasoningAssumed | None) -> str:
+    return "-" if r is None or r.effort is None else f"{r.effort} {hidden_tokens(r)}"
 
 
 def seconds(entry: EntryResult) -> str:
@@ -171,7 +171,7 @@ def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> D
     for e in result.ranking:
         name = " ".join(filter(None, [f"{e.provider}/{e.model}", footnotes.marker(_caveats(e, result.task))]))
         rows.append([str(e.rank), name, money(e.cost.per_month), money(e.cost.per_request), quality(e),
-                     reasoning(e), speed(e), tokens(e.context_window), e.reasons[0] if e.reasons else ""])
+                     reasoning(e.reasoning), speed(e), tokens(e.context_window), e.reasons[0] if e.reasons else ""])
     section = Section(None, headers, rows, wrap=("model", "why"), optional=("context", "$/request", "speed"))
     doc = Document(title=_workload_line(result), sections=[section],
                    notes=[*result.notes, *_legend(result.ranking), *footnotes.notes()])
@@ -216,7 +216,7 @@ def _entry_rows(entries: list[ComparedEntry], task: str, footnotes: Footnotes) -
         row("batch", lambda e: "yes" if e.cost.batch else "no"),
         row("tier", lambda e: e.cost.tier or "-"),
         row("reasoning effort", _effort),
-        row("hidden tokens/request", lambda e: "-" if e.reasoning.effort is None else hidden_tokens(e)),
+        row("hidden tokens/request", lambda e: "-" if e.reasoning.effort is None else hidden_tokens(e.reasoning)),
         row("hidden tokens basis", lambda e: f"{e.reasoning.kind}: {e.reasoning.basis}"),
         row("s/request", seconds),
         row("s/request basis", lambda e: e.speed.basis),
@@ -320,11 +320,31 @@ def _info_rows(m: ModelInfo) -> list[list[str]]:
     if m.performance:
         perf = ", ".join(f"{k} {v:g}" for k, v in m.performance.items() if v is not None)
         rows.append(["performance", perf, cite("performance")])
+    rows += _effort_rows(m, cite)
     for key, b in m.benchmarks.items():
         version = f" ({b['version']})" if b.get("version") else ""
         others = "; ".join(f"{o.get('value')} per {o.get('source')}" for o in b.get("others", []))
         rows.append([f"benchmark {key}", f"{b['value']:g}{version}",
                      f"{b['source']} ({b['read']})" + (f" [also: {others}]" if others else "")])
+    return rows
+
+
+def _effort_rows(m: ModelInfo, cite: Any) -> list[list[str]]:
+    """Efforts offered and the API default, then per measured effort its speed and hidden tokens per visible
+    output token on each evaluation."""
+    efforts = m.reasoning_efforts
+    if not efforts:
+        return []
+    offered = ", ".join(efforts["supported"]) or "not on record"
+    rows = [["reasoning efforts", f"{offered}; API default {efforts['default'] or 'not on record'}",
+             cite("reasoning_efforts")]]
+    for effort, measured in efforts["measured"].items():
+        ratios = ", ".join(f"{k} {e['per_output_token']:.3g}" for k, e in measured["evals"].items())
+        speed_bits = [f"{measured[k]:g} {unit}" for k, unit in (("ttft_s", "s to first answer token"),
+                                                                 ("output_tokens_per_s", "tokens/s"))
+                      if measured.get(k) is not None]
+        rows.append([f"at {effort}", "; ".join([*speed_bits, f"hidden tokens per output token: {ratios}"]),
+                     cite(f"reasoning_efforts.measured.{effort}")])
     return rows
 
 
@@ -376,13 +396,13 @@ def _check(result: CheckResult, *, show_excluded: bool = False) -> Document:
         if r.baseline and r.baseline.change is not None:
             cost += f" ({r.baseline.change:+.0%} vs {money(r.baseline.baseline_per_month)})"
         messages = [f"{f.severity} [{f.rule}] {f.message}" for f in r.findings] or ["ok"]
-        rows.append([r.status.upper(), r.name, where, cost, messages[0]])
-        rows += [["", "", "", "", m] for m in messages[1:]]
+        rows.append([r.status.upper(), r.name, where, cost, reasoning(r.reasoning), messages[0]])
+        rows += [["", "", "", "", "", m] for m in messages[1:]]
     s = result.summary
     notes = [f"{s['pass']} pass, {s['warn']} warn, {s['fail']} fail ({result.config}, as of {result.as_of}"
              f"{', strict' if result.strict else ''})"]
-    return Document(sections=[Section(None, ["status", "workload", "model", "$/month", "findings"], rows)],
-                    notes=notes)
+    headers = ["status", "workload", "model", "$/month", "reasoning", "findings"]
+    return Document(sections=[Section(None, headers, rows)], notes=notes)
 
 
 @layout.register
