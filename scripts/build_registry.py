@@ -751,6 +751,11 @@ def aa_measurement(row: dict[str, Any]) -> dict[str, Any] | None:
         out["ttft_s"] = round(ttfa, 2)
         out["note"] += "; speed.output_tokens_per_second, speed.time_to_first_answer_token_seconds"
     out["evals"] = evals
+    scores = {key: b["value"] for key, b in aa_benchmarks(row).items()}
+    if scores:
+        out["benchmarks"] = FlowDict(scores)
+        out["version"] = AA_VERSION
+        out["note"] += "; evaluations (scores at this effort)"
     return out
 
 

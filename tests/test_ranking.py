@@ -115,6 +115,18 @@ def test_only_the_scales_version_counts(ctx, fixture_registry):
     assert q.basis == {"lmarena_text": 1250.0, "aa_intelligence_index": 50.0}  # 50 from `others`, on SNAPSHOT
 
 
+def test_scores_measured_at_the_assumed_effort_win(ctx, fixture_registry):
+    think = fixture_registry.get("acme/acme-think")
+    # reasoning weighs gpqa_diamond 3 (of 10); at high, acme-think's gpqa_diamond was measured as 80 (main: 70)
+    high = ranking.quality(think, ctx(task="reasoning"), "high")
+    assert (high.basis, high.effort, high.coverage) == ({"gpqa_diamond": 80.0}, "high", 0.3)
+    low = ranking.quality(think, ctx(task="reasoning"), "low")  # nothing measured at low: the main score
+    assert (low.basis, low.effort) == ({"gpqa_diamond": 70.0}, None)
+    # an index measured on another version than the scale's is not used: the main entry's others value is
+    chat = ranking.quality(think, ctx(task="chat"), "high")
+    assert chat.basis["aa_intelligence_index"] == 50.0 and chat.effort is None
+
+
 def test_no_benchmark_of_the_task_is_quality_unknown(ctx, fixture_registry):
     assert chat_quality(ctx, fixture_registry.get("hostco/shared-open")) is None
 
@@ -194,6 +206,8 @@ def test_task_floor_excludes_known_below_and_warns_on_unknown(fixture_registry, 
     rec = ranking.recommend(fixture_registry, ctx(task="reasoning"))
     excluded = {f"{e.provider}/{e.model}": e.reasons for e in rec.excluded}
     assert excluded["hostco/hostco-reasoner"] == [
+        # at high effort (the reasoning policy), derived from acme-think's gpqa_diamond run: 30 x 1,000 output
+        "31,000 output tokens per request exceed max output 16,000",
         "gpqa_diamond 35 is below the reasoning floor of 40: GPQA Diamond has four choices (25% by chance); "
         "below 40% a model is guessing on hard science"]
     ranked = {f"{r.provider}/{r.model}": r for r in rec.ranking}

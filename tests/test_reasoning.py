@@ -189,3 +189,9 @@ def test_seconds_per_request_count_the_same_hidden_tokens_as_the_cost(make_entry
         wl = make_workload(task="chat", output_tokens=300, reasoning_effort=wanted)
         hidden = reasoning.assume(entry, wl, "chat", tasks.get("chat"), 300, figures)
         assert ranking.latency(entry, hidden, 300) == (pytest.approx(seconds), basis)
+
+
+def test_a_named_effort_policy_for_hard_reasoning(assume):
+    hidden = assume("acme/acme-think", task="reasoning", output_tokens=100)
+    assert (hidden.effort, hidden.effort_basis) == ("high", "reasoning policy: high effort")
+    assert hidden.tokens == D(3000)  # gpqa_diamond at high: 30,000 / 1,000 x 100

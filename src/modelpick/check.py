@@ -87,7 +87,7 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
 
     alternative = None
     if policy.max_cost_ratio is not None:
-        chosen_quality = ranking.quality(entry, ctx)
+        chosen_quality = ranking.quality(entry, ctx, chosen.hidden.effort)
         quality = chosen_quality.value if chosen_quality else None
         limit = estimate.per_month / Decimal(str(policy.max_cost_ratio))
         cheaper = [ev for ev in evaluations.values()

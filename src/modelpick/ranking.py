@@ -58,6 +58,7 @@ class Quality:
     basis: dict[str, float]  # benchmark key -> the entry's value
     coverage: float
     thin: bool
+    effort: str | None = None  # the effort the scores were measured at, where some were measured per effort
 
 
 @dataclass
@@ -129,12 +130,19 @@ def on_scale(value: float, info: BenchmarkInfo) -> float:
     return min(1.0, max(0.0, (value - info.low) / (info.high - info.low)))
 
 
-def quality(entry: Entry, ctx: Context) -> Quality | None:
+def quality(entry: Entry, ctx: Context, effort: str | None = None) -> Quality | None:
+    """The entry's quality for the task. A score measured at the assumed `effort` (AA runs each effort as its
+    own row) beats the entry's main score, which may have been measured at another effort."""
+    efforts = entry.model.reasoning_efforts
+    at_effort = efforts.measured.get(effort) if efforts and effort else None  # type: ignore[call-overload]
     total = weight = 0.0
     basis: dict[str, float] = {}
+    used_effort = None
     for key, w in ctx.task.benchmarks.items():
         info = ctx.benchmarks[key]
         value = benchmark_value(entry, key, info)
+        if at_effort is not None and key in at_effort.benchmarks and info.version in (None, at_effort.version):
+            value, used_effort = at_effort.benchmarks[key], effort
         if value is None or w <= 0:
             continue
         basis[key] = value
@@ -146,7 +154,7 @@ def quality(entry: Entry, ctx: Context) -> Quality | None:
     unadjusted = total / weight
     thin = coverage < THIN_EVIDENCE
     value = unadjusted * coverage / THIN_EVIDENCE if thin else unadjusted
-    return Quality(value, unadjusted, basis, coverage, thin)
+    return Quality(value, unadjusted, basis, coverage, thin, used_effort)
 
 
 # How far from the best an entry may be before its cost or speed score reaches 0: 100x the cheapest
@@ -223,7 +231,7 @@ def _score(evaluations: list[_Evaluation], ctx: Context) -> list[_Evaluation]:
     """Score and rank the entries that fit; returns them in rank order."""
     fitting = [e for e in evaluations if not e.excluded]
     for ev in fitting:
-        ev.quality = quality(ev.entry, ctx)
+        ev.quality = quality(ev.entry, ctx, ev.hidden.effort)
         ev.latency_s, ev.speed_basis = latency(ev.entry, ev.hidden, ctx.output_tokens)
     cost_scores = _relative_scores({i: float(ev.estimate.per_request) for i, ev in enumerate(fitting)}, COST_RANGE)
     speed_scores = _relative_scores({i: ev.latency_s for i, ev in enumerate(fitting) if ev.latency_s is not None},
@@ -249,7 +257,8 @@ def _quality_text(q: Quality, ctx: Context) -> str:
     shown = ", ".join(f"{k} {v:g}{'%' if '%' in ctx.benchmarks[k].scale else ''}" for k, v in list(q.basis.items())[:3])
     more = len(q.basis) - 3
     thin = f"; thin evidence, ranked as {q.value:.2f}" if q.thin else ""
-    return (f"quality {q.unadjusted:.2f} for {ctx.task_id} from {shown}{f', +{more} more' if more > 0 else ''} "
+    at = f" at {q.effort}" if q.effort else ""
+    return (f"quality {q.unadjusted:.2f} for {ctx.task_id}{at} from {shown}{f', +{more} more' if more > 0 else ''} "
             f"({q.coverage:.0%} of its benchmark weight{thin})")
 
 
@@ -316,7 +325,8 @@ def _entry_fields(ev: _Evaluation, ctx: Context) -> dict[str, Any]:
         lifecycle=status_on(ev.entry, ctx.as_of)[0],
         reasoning=assumed_reasoning(h),
         quality_evidence=None if q is None else QualityEvidence(
-            benchmarks=q.basis, coverage=round(q.coverage, 4), thin=q.thin, unadjusted=round(q.unadjusted, 4)),
+            benchmarks=q.basis, coverage=round(q.coverage, 4), thin=q.thin, unadjusted=round(q.unadjusted, 4),
+            effort=q.effort),
         speed=Speed(seconds_per_request=_round(ev.latency_s), basis=ev.speed_basis),
     )
 

@@ -3,7 +3,7 @@
 For a reasoning entry, in this order:
 
 1. The effort: the workload's `reasoning_effort`; else the task's policy (`lowest`: the lowest effort the
-   model offers); else the provider API's default; else, with no default on record, `medium`. An effort
+   model offers, or a named effort); else the provider API's default; else, with no default on record, `medium`. An effort
    the model does not offer becomes the nearest one it does (see effort.nearest).
 2. The tokens: the workload's `reasoning_tokens` when given. Else, at effort `none`, 0. Else the entry's
    own measurement at that effort:
@@ -113,6 +113,8 @@ def _effort(entry: Entry, workload: Workload, task_id: str, task: TaskProfile) -
         wanted, basis = workload.reasoning_effort, "the workload's reasoning_effort"
     elif policy == "lowest" and offered:
         wanted, basis = lowest(offered) or UNKNOWN_DEFAULT, f"{task_id} policy: the lowest effort offered"
+    elif policy in EFFORTS:
+        wanted, basis = policy, f"{task_id} policy: {policy} effort"
     elif efforts is not None and efforts.default is not None:
         wanted, basis = efforts.default, "the API default"
     else:

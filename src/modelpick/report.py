@@ -102,6 +102,8 @@ class QualityEvidence(Result):
     coverage: float = Field(description="share of the task's benchmark weight these cover, 0..1")
     thin: bool = Field(description="coverage below the threshold: quality is scaled down for ranking")
     unadjusted: float = Field(description="quality before the thin-evidence adjustment")
+    effort: str | None = Field(default=None, description="the reasoning effort the scores were measured at, "
+                                                         "where the registry has scores per effort")
 
 
 class Speed(Result):

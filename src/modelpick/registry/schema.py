@@ -238,6 +238,9 @@ class EffortMeasurement(Cited):
     effort as its own leaderboard row): token counts per evaluation, and speed at that effort."""
 
     evals: dict[str, EvalTokens] = Field(default={}, description="benchmark key -> token counts")
+    benchmarks: dict[str, Annotated[float, Field(ge=-MAX_SCORE, le=MAX_SCORE)]] = Field(
+        default={}, description="benchmark key -> the score at this effort (on the scale of `benchmarks`)")
+    version: str | None = Field(default=None, description="the version of versioned scores (AA indexes)")
     output_tokens_per_s: float | None = Field(default=None, gt=0, le=MAX_SCORE)
     ttft_s: float | None = Field(default=None, ge=0, le=3600,
                                  description="time to the first answer token, thinking included")
@@ -348,8 +351,9 @@ class TaskReasoning(Strict):
     first; the counts of those the entry has are pooled), and the effort a competent user would choose."""
 
     evals: list[str] = Field(min_length=1, description="benchmark keys with token counts, nearest first")
-    effort: Literal["api-default", "lowest"] = Field(
-        default="api-default", description="lowest: the lowest effort the model offers (a policy, documented)")
+    effort: Literal["api-default", "lowest"] | Effort = Field(
+        default="api-default", description="lowest: the lowest effort the model offers; an effort name: that "
+                                           "effort, or the nearest offered (a policy, documented)")
     why: str | None = None
 
 

@@ -171,7 +171,7 @@ def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> D
     for e in result.ranking:
         name = " ".join(filter(None, [f"{e.provider}/{e.model}", footnotes.marker(_caveats(e, result.task))]))
         rows.append([str(e.rank), name, money(e.cost.per_month), money(e.cost.per_request), quality(e),
-                     reasoning(e.reasoning), speed(e), tokens(e.context_window), e.reasons[0] if e.reasons else ""])
+                     reasoning(e.reasoning), speed(e), tokens(e.context_window), _why(e)])
     section = Section(None, headers, rows, wrap=("model", "why"), optional=("context", "$/request", "speed"))
     doc = Document(title=_workload_line(result), sections=[section],
                    notes=[*result.notes, *_legend(result.ranking), *footnotes.notes()])
@@ -185,6 +185,18 @@ def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> D
     elif count:
         doc.notes.append(f"{count} excluded; --show-excluded lists each with its reasons")
     return doc
+
+
+def _why(entry: EntryResult) -> str:
+    """The reason that weighs most; when that is not quality, the benchmark values the quality rests on
+    follow it, so the row never shows quality as a bare 0-1 number."""
+    lead = entry.reasons[0] if entry.reasons else ""
+    evidence = entry.quality_evidence
+    if evidence is None or lead.startswith("quality"):
+        return lead
+    values = ", ".join(f"{k} {v:g}" for k, v in list(evidence.benchmarks.items())[:2])
+    at = f" at {evidence.effort}" if evidence.effort else ""
+    return f"{lead}; quality{at} from {values}{', ...' if len(evidence.benchmarks) > 2 else ''}"
 
 
 def _evidence(entry: EntryResult) -> str:
