@@ -69,13 +69,14 @@ def _info_fields(entry: Entry, as_of: dt.date) -> dict[str, Any]:
 
 
 def _efforts(efforts: ReasoningEfforts) -> dict[str, Any]:
-    """Efforts offered, the API default, and per effort the measured speed and hidden tokens per visible
-    output token on each evaluation (reasoning / answer tokens, as the cost model divides them)."""
+    """Efforts offered, the API default, and per effort the measured speed, hidden tokens per visible output
+    token on each evaluation (reasoning / answer tokens, as the cost model divides them) and scores."""
     measured = {}
     for effort, m in efforts.measured.items():
         evals = {key: {"reasoning": c.reasoning, "answer": c.answer,
                        "per_output_token": round(c.reasoning / c.answer, 4)} for key, c in m.evals.items()}
-        measured[effort] = {"output_tokens_per_s": m.output_tokens_per_s, "ttft_s": m.ttft_s, "evals": evals}
+        measured[effort] = {"output_tokens_per_s": m.output_tokens_per_s, "ttft_s": m.ttft_s, "evals": evals,
+                            "benchmarks": dict(m.benchmarks)}
     return {"supported": list(efforts.supported), "default": efforts.default, "measured": measured}
 
 

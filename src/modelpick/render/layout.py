@@ -355,7 +355,9 @@ def _effort_rows(m: ModelInfo, cite: Any) -> list[list[str]]:
         speed_bits = [f"{measured[k]:g} {unit}" for k, unit in (("ttft_s", "s to first answer token"),
                                                                  ("output_tokens_per_s", "tokens/s"))
                       if measured.get(k) is not None]
-        rows.append([f"at {effort}", "; ".join([*speed_bits, f"hidden tokens per output token: {ratios}"]),
+        scores = ", ".join(f"{k} {v:g}" for k, v in measured["benchmarks"].items())
+        bits = [*speed_bits, f"hidden tokens per output token: {ratios}", *([f"scores: {scores}"] if scores else [])]
+        rows.append([f"at {effort}", "; ".join(bits),
                      cite(f"reasoning_efforts.measured.{effort}")])
     return rows
 
