@@ -327,3 +327,19 @@ def test_registry_get_bare_id_with_a_slash_whose_prefix_is_a_provider(make_entry
     registry = Registry([make_entry("acme", "acme-alpha"), make_entry("hostco", "acme/tiny", creator="acme")])
     assert "acme/tiny" in registry.names()
     assert registry.get("acme/tiny").key == "hostco/acme/tiny"
+
+
+def test_scores_measured_only_at_another_effort_are_said_so(make_entry, ctx):
+    """The main score is the one measured at high: at minimal (classification's policy) the quality still
+    rests on it, and the entry warns."""
+    entry = make_entry("acme", "high-only", benchmarks={"ifbench": 78, "mmlu": 80}, reasoning=True,
+                       reasoning_efforts={"source": "f", "supported": ["minimal", "high"], "default": "high",
+                                          "measured": {"high": {"source": "b", "benchmarks": {"ifbench": 78}}}})
+    q = ranking.quality(entry, ctx(task="classification"), "minimal")
+    assert q.effort == "high"
+    rec = ranking.recommend(Registry([entry]), ctx(task="classification"))
+    assert rec.ranking[0].quality_evidence.effort == "high"
+    assert ("quality rests on scores measured at high effort, none at minimal (assumed); --reasoning-effort "
+            "chooses") in rec.ranking[0].warnings
+    at_high = ranking.recommend(Registry([entry]), ctx(task="classification", reasoning_effort="high"))
+    assert not any(w.startswith("quality rests") for w in at_high.ranking[0].warnings)

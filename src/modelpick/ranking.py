@@ -25,6 +25,7 @@ from typing import Any
 
 from modelpick import cost as cost_model
 from modelpick import reasoning as hidden_reasoning
+from modelpick.effort import EFFORTS
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import BenchmarkInfo, TaskProfile
 from modelpick.report import (
@@ -132,19 +133,23 @@ def on_scale(value: float, info: BenchmarkInfo) -> float:
 
 def quality(entry: Entry, ctx: Context, effort: str | None = None) -> Quality | None:
     """The entry's quality for the task. A score measured at the assumed `effort` (AA runs each effort as its
-    own row) beats the entry's main score, which may have been measured at another effort."""
+    own row) beats the entry's main score. `Quality.effort` names the effort the scores were measured at
+    where the registry knows it: the assumed one, or another when only that was measured."""
     efforts = entry.model.reasoning_efforts
-    at_effort = efforts.measured.get(effort) if efforts and effort else None  # type: ignore[call-overload]
+    measured = efforts.measured if efforts else {}
     total = weight = 0.0
     basis: dict[str, float] = {}
-    used_effort = None
+    at: set[str] = set()
     for key, w in ctx.task.benchmarks.items():
         info = ctx.benchmarks[key]
         value = benchmark_value(entry, key, info)
-        if at_effort is not None and key in at_effort.benchmarks and info.version in (None, at_effort.version):
-            value, used_effort = at_effort.benchmarks[key], effort
+        on_version = {e: m.benchmarks[key] for e, m in measured.items()
+                      if key in m.benchmarks and info.version in (None, m.version)}
+        if effort in on_version:
+            value = on_version[effort]  # type: ignore[index]
         if value is None or w <= 0:
             continue
+        at |= {e for e, v in on_version.items() if v == value}
         basis[key] = value
         total += w * on_scale(value, info)
         weight += w
@@ -154,7 +159,8 @@ def quality(entry: Entry, ctx: Context, effort: str | None = None) -> Quality | 
     unadjusted = total / weight
     thin = coverage < THIN_EVIDENCE
     value = unadjusted * coverage / THIN_EVIDENCE if thin else unadjusted
-    return Quality(value, unadjusted, basis, coverage, thin, used_effort)
+    measured_at = effort if effort in at else ", ".join(sorted(at, key=EFFORTS.index)) or None
+    return Quality(value, unadjusted, basis, coverage, thin, measured_at)
 
 
 # How far from the best an entry may be before its cost or speed score reaches 0: 100x the cheapest
@@ -232,6 +238,9 @@ def _score(evaluations: list[_Evaluation], ctx: Context) -> list[_Evaluation]:
     fitting = [e for e in evaluations if not e.excluded]
     for ev in fitting:
         ev.quality = quality(ev.entry, ctx, ev.hidden.effort)
+        if ev.quality and ev.quality.effort and ev.hidden.effort and ev.quality.effort != ev.hidden.effort:
+            ev.warnings.append(f"quality rests on scores measured at {ev.quality.effort} effort, none at "
+                               f"{ev.hidden.effort} (assumed); --reasoning-effort chooses")
         ev.latency_s, ev.speed_basis = latency(ev.entry, ev.hidden, ctx.output_tokens)
     cost_scores = _relative_scores({i: float(ev.estimate.per_request) for i, ev in enumerate(fitting)}, COST_RANGE)
     speed_scores = _relative_scores({i: ev.latency_s for i, ev in enumerate(fitting) if ev.latency_s is not None},
