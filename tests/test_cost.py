@@ -152,6 +152,39 @@ def test_non_reasoning_entry_ignores_reasoning_tokens(run):
     assert est.warnings == []
 
 
+# --- service tiers ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("service_tier", "per_request", "breakdown_", "warnings"), [
+    # flex: 1,000 x $0.50 = 0.0005 ; 500 x $2.00 = 0.001
+    ("flex", "0.0015", {"input": "0.0005", "output": "0.001"}, []),
+    # priority: 1,000 x $1.75 = 0.00175 ; 500 x $7.00 = 0.0035
+    ("priority", "0.00525", {"input": "0.00175", "output": "0.0035"}, []),
+    ("standard", "0.003", {"input": "0.001", "output": "0.002"}, []),
+])
+def test_service_tier_prices(run, service_tier, per_request, breakdown_, warnings):
+    est = run("acme/acme-alpha", 1000, 500, service_tier=service_tier)
+    assert est.breakdown == breakdown(**breakdown_)
+    assert (est.per_request, est.service_tier, est.batch, est.warnings) == (D(per_request), service_tier, False,
+                                                                              warnings)
+    # a month at the default 1,000 requests a day over 30 days
+    assert est.per_month == D(per_request) * 30_000
+
+
+def test_service_tier_not_offered_is_standard_with_a_warning(run):
+    est = run("hostco/acme-alpha", 1000, 500, service_tier="flex")
+    # 1,000 x $1.20 = 0.0012 ; 500 x $4.80 = 0.0024
+    assert (est.per_request, est.service_tier) == (D("0.0036"), "standard")
+    assert est.warnings == ["no flex price offered: standard prices used"]
+
+
+def test_batch_and_a_service_tier_are_exclusive(make_workload):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="give batch or a service_tier, not both"):
+        make_workload(batch=True, service_tier="flex")
+
+
 # --- batch and tiers --------------------------------------------------------------------------------------
 
 

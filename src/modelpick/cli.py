@@ -70,6 +70,7 @@ _state = {"debug": False}
 
 
 ReasoningEffort = Enum("ReasoningEffort", {e: e for e in EFFORTS}, type=str)  # type: ignore[misc]
+ServiceTier = Enum("ServiceTier", {t: t for t in ("standard", "flex", "priority")}, type=str)  # type: ignore[misc]
 
 
 class Format(str, Enum):
@@ -134,6 +135,8 @@ WORKLOAD_OPTIONS = [
     _option("days_per_month", Optional[int], "Days in a month (default 30).", "days_per_month"),
     _option("batch", Optional[bool], "Requests may use a batch API at batch prices.", "batch",
             flag="--batch/--no-batch"),
+    _option("service_tier", Optional[ServiceTier], "standard | flex | priority: that tier's prices where the "
+            "provider has them.", "service_tier"),
     _option("input_modality", Optional[list[str]], "Required input modality (repeatable).",
             "requires.input_modalities"),
     _option("needs", Optional[list[str]], "Required feature, e.g. tool_calling (repeatable).", "requires.features"),

@@ -1,7 +1,7 @@
 """The cost model: pure functions in Decimal arithmetic, USD.
 
-Per request, for the price set that applies (standard or batch; a long-context tier when the request's
-input is above its threshold, for the whole request):
+Per request, for the price set that applies (standard, batch, or the flex / priority service tier; a
+long-context tier when the request's input is above its threshold, for the whole request):
 
     input        = uncached input tokens            x input price
     cached_input = input x cached_input_ratio       x cached_input price
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from modelpick.registry.loader import Entry
-from modelpick.registry.schema import PriceSchedule, PriceSet
+from modelpick.registry.schema import PriceSchedule, PriceSet, TierPrices
 from modelpick.workload import DEFAULT_REQUESTS_PER_DAY, Workload
 
 MILLION = Decimal(1_000_000)
@@ -51,6 +51,7 @@ class CostEstimate:
     prices: PriceSet
     tokens: Tokens
     batch: bool
+    service_tier: str  # the tier whose prices were applied: standard, flex or priority
     tier: str | None
     requests_per_day: Decimal
     requests_per_month: Decimal
@@ -61,37 +62,41 @@ def _dec(value: float | int) -> Decimal:
     return Decimal(str(value))
 
 
-def select_prices(entry: Entry, input_tokens: int, batch: bool,
-                  as_of: dt.date | None = None) -> tuple[PriceSet, bool, str | None, list[str]]:
-    """The price set for a request: (prices, batch applied, tier name, warnings). With `as_of`, from the
-    price list in force that day (pricing.history); without, from the entry's main price list."""
+def select_prices(entry: Entry, input_tokens: int, variant: str | None,
+                  as_of: dt.date | None = None) -> tuple[PriceSet, str | None, str | None, list[str]]:
+    """The price set for a request: (prices, the variant applied or None for standard, tier name, warnings).
+    `variant` is `batch`, `flex` or `priority` (None: standard). A long-context tier's own variant prices
+    apply above its threshold. With `as_of`, from the price list in force that day (pricing.history)."""
     pricing: PriceSchedule = entry.model.pricing
     warnings: list[str] = []
     if as_of is not None:
         pricing, note = entry.model.pricing.in_force(as_of)
         warnings += [note] if note else []
     tier = None
-    prices: PriceSet = pricing
-    batch_prices = pricing.batch
+    prices: TierPrices = pricing
     for candidate in pricing.tiers:
         if input_tokens > candidate.above_input_tokens:
-            tier, prices, batch_prices = candidate, candidate, candidate.batch
+            tier, prices = candidate, candidate
     tier_name = f">{tier.above_input_tokens:,} input tokens" if tier else None
-    if batch:
-        if batch_prices is not None:
-            return batch_prices, True, tier_name, warnings
-        if pricing.batch is not None and tier is not None:
-            warnings.append(f"no batch price for the {tier_name} tier: standard tier prices used")
-        else:
-            warnings.append("no batch price offered: standard prices used")
-    return prices, False, tier_name, warnings
+    if variant is None:
+        return prices, None, tier_name, warnings
+    chosen = getattr(prices, variant)
+    if chosen is not None:
+        return chosen, variant, tier_name, warnings
+    what = "batch price" if variant == "batch" else f"{variant} price"
+    if getattr(pricing, variant) is not None and tier is not None:
+        warnings.append(f"no {what} for the {tier_name} tier: standard tier prices used")
+    else:
+        warnings.append(f"no {what} offered: standard prices used")
+    return prices, None, tier_name, warnings
 
 
 def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens: int,
              as_of: dt.date | None = None, reasoning: Decimal = Decimal(0)) -> CostEstimate:
     """The cost of the workload on one entry, at the prices in force on `as_of`. Token counts come resolved
     (task defaults applied; `reasoning` = hidden reasoning tokens per request, see reasoning.assume)."""
-    prices, batch, tier, warnings = select_prices(entry, input_tokens, workload.batch, as_of)
+    wanted = "batch" if workload.batch else None if workload.service_tier == "standard" else workload.service_tier
+    prices, variant, tier, warnings = select_prices(entry, input_tokens, wanted, as_of)
 
     total_input = Decimal(input_tokens)
     cached = total_input * _dec(workload.cached_input_ratio)
@@ -137,7 +142,8 @@ def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens:
         breakdown=breakdown,
         prices=prices,
         tokens=tokens,
-        batch=batch,
+        batch=variant == "batch",
+        service_tier=variant if variant in ("flex", "priority") else "standard",
         tier=tier,
         requests_per_day=per_day_requests,
         requests_per_month=per_month_requests,

@@ -305,7 +305,7 @@ def _cost_report(est: cost_model.CostEstimate) -> CostReport:
     prices = {k: v for k, v in est.prices.model_dump().items() if v is not None and isinstance(v, Decimal)}
     return CostReport(
         per_request=est.per_request, per_day=est.per_day, per_month=est.per_month,
-        breakdown=CostBreakdown(**est.breakdown), batch=est.batch, tier=est.tier,
+        breakdown=CostBreakdown(**est.breakdown), batch=est.batch, service_tier=est.service_tier, tier=est.tier,
         tokens=TokenCounts(input=int(t.input), cached_input=int(t.cached_input), cache_write=int(t.cache_write),
                            output=int(t.output), reasoning=int(t.reasoning)),
         prices=prices, requests_per_day=est.requests_per_day, requests_per_month=est.requests_per_month,

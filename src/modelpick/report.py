@@ -71,6 +71,7 @@ class CostReport(Result):
     per_month: Money
     breakdown: CostBreakdown
     batch: bool
+    service_tier: str = "standard"
     tier: str | None
     tokens: TokenCounts
     prices: dict[str, Money]

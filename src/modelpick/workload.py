@@ -78,6 +78,8 @@ class Workload(_Strict):
     requests_per_month: float | None = Field(default=None, ge=0, le=1e13)
     days_per_month: int = Field(default=DEFAULT_DAYS_PER_MONTH, ge=1, le=31)
     batch: bool = False
+    service_tier: Literal["standard", "flex", "priority"] = Field(
+        default="standard", description="the provider's service tier; its prices where the entry has them")
     requires: Requirements = Requirements()
     prefer: PreferName | Weights = "balanced"
 
@@ -87,6 +89,8 @@ class Workload(_Strict):
             raise ValueError("give requests_per_day or requests_per_month, not both")
         if self.cached_input_ratio + self.cache_write_ratio > 1:
             raise ValueError("cached_input_ratio + cache_write_ratio must not exceed 1")
+        if self.batch and self.service_tier != "standard":
+            raise ValueError("batch requests have their own prices: give batch or a service_tier, not both")
         return self
 
 

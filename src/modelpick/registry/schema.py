@@ -146,17 +146,23 @@ class PriceSet(Strict):
         return _check_finite_nonnegative(v)
 
 
-class PriceTier(PriceSet):
+class TierPrices(PriceSet):
+    """A price list's variants besides standard: the batch API and the service tiers."""
+
+    batch: PriceSet | None = None
+    flex: PriceSet | None = Field(default=None, description="service_tier flex: slower, cheaper")
+    priority: PriceSet | None = Field(default=None, description="service_tier priority: faster, dearer")
+
+
+class PriceTier(TierPrices):
     """Prices that apply to the whole request when its input is above `above_input_tokens`."""
 
     above_input_tokens: int = Field(gt=0, le=MAX_TOKENS)
-    batch: PriceSet | None = None
 
 
-class PriceSchedule(PriceSet):
-    """A full price list: standard prices, batch prices and long-context tiers."""
+class PriceSchedule(TierPrices):
+    """A full price list: standard prices, batch and service-tier prices, and long-context tiers."""
 
-    batch: PriceSet | None = None
     tiers: list[PriceTier] = []
 
     @field_validator("tiers")

@@ -226,6 +226,7 @@ def _entry_rows(entries: list[ComparedEntry], task: str, footnotes: Footnotes) -
         row("$/day", lambda e: money(e.cost.per_day)),
         row("$/request", lambda e: money(e.cost.per_request)),
         row("batch", lambda e: "yes" if e.cost.batch else "no"),
+        row("service tier", lambda e: e.cost.service_tier),
         row("tier", lambda e: e.cost.tier or "-"),
         row("reasoning effort", _effort),
         row("hidden tokens/request", lambda e: "-" if e.reasoning.effort is None else hidden_tokens(e.reasoning)),
@@ -278,7 +279,7 @@ def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
                  money(c.per_month)])
     title = f"{result.provider}/{result.model}: {_workload_line(result)}"
     r = result.reasoning
-    notes = [f"{'batch' if c.batch else 'standard'} prices{f', tier {c.tier}' if c.tier else ''}; "
+    notes = [f"{'batch' if c.batch else c.service_tier} prices{f', tier {c.tier}' if c.tier else ''}; "
              f"prices in USD per 1M tokens; {number(c.requests_per_day)} requests/day, "
              f"{number(c.requests_per_month)} requests/month", *result.notes,
              "reasoning: the model does not reason" if r.effort is None else

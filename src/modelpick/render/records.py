@@ -11,7 +11,7 @@ from modelpick.render.layout import Document, Section, layout
 from modelpick.report import Comparison, CostResult, EntryResult, Recommendation, money_number
 
 ENTRY_HEADERS = ["rank", "model", "provider", "name", "score", "quality", "quality_unadjusted", "quality_coverage",
-                 "quality_thin", "per_request", "per_day", "per_month", "batch", "tier", "context_window",
+                 "quality_thin", "per_request", "per_day", "per_month", "batch", "service_tier", "tier", "context_window",
                  "output_tokens_per_s", "ttft_s", "seconds_per_request", "effort", "hidden_tokens",
                  "hidden_tokens_kind", "lifecycle", "reasons", "warnings"]
 
@@ -36,7 +36,7 @@ def _entry(e: EntryResult) -> list[str]:
               evidence.thin if evidence else None]
     cost = [decimal(e.cost.per_request), decimal(e.cost.per_day), decimal(e.cost.per_month)]
     r = e.reasoning
-    rest = [e.cost.batch, e.cost.tier, e.context_window, e.output_tokens_per_s, e.ttft_s,
+    rest = [e.cost.batch, e.cost.service_tier, e.cost.tier, e.context_window, e.output_tokens_per_s, e.ttft_s,
             e.speed.seconds_per_request, r.effort, r.hidden_tokens, r.kind, e.lifecycle,
             " | ".join(e.reasons), " | ".join(e.warnings)]
     return [*map(_text, values), *cost, *map(_text, rest)]
