@@ -6,10 +6,10 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from modelpick.registry.lifecycle import status_on
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import Cited, ReasoningEfforts, iter_citations
 from modelpick.report import ModelInfo, ModelList, ModelShow, TaskInfo, TaskList, ValueOrigin, money_number
-from modelpick.rules.lifecycle import status_on
 
 _CITATION_FIELDS = {"source", "read", "note", "others"}
 

@@ -26,6 +26,7 @@ from typing import Any
 from modelpick import cost as cost_model
 from modelpick import reasoning as hidden_reasoning
 from modelpick.effort import EFFORTS
+from modelpick.registry.lifecycle import status_on
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import BenchmarkInfo, TaskProfile
 from modelpick.report import (
@@ -45,7 +46,6 @@ from modelpick.report import (
     money_text,
 )
 from modelpick.rules import RuleContext, apply_rules
-from modelpick.rules.lifecycle import status_on
 from modelpick.workload import PREFER_WEIGHTS, Workload
 
 # Below this share of the task's benchmark weight, evidence is thin (see the module docstring).

@@ -20,10 +20,10 @@ from typing import Annotated, Any
 from pydantic import BaseModel, PlainSerializer
 
 from modelpick import ranking
+from modelpick.registry.lifecycle import status_on
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import Benchmark, Cited
 from modelpick.report import SCHEMA_VERSION, Money, Result, money_number
-from modelpick.rules.lifecycle import status_on
 from modelpick.workload import Workload
 
 CITATION_FIELDS = frozenset({"source", "read", "note", "others"})

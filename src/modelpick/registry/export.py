@@ -53,10 +53,10 @@ from typing import Any
 
 from modelpick import __version__
 from modelpick.errors import AmbiguousModelError, UnknownModelError
+from modelpick.registry.lifecycle import status_on
 from modelpick.registry.loader import Entry, Registry
 from modelpick.registry.schema import Cited, PriceSet
 from modelpick.report import money_number
-from modelpick.rules.lifecycle import status_on
 
 EXPORT_FORMATS = ("csv", "jsonl", "sql")
 

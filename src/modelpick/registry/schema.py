@@ -210,11 +210,30 @@ class Pricing(PriceSchedule, Cited):
         return first, f"no price known on {day}: the earliest known prices (from {first_day}) are used"
 
 
+ClaimRank = Literal["provider", "aggregator"]
+
+
+class LifecycleClaim(Cited):
+    """One source's word on an entry's lifecycle. A provider's own word outranks an aggregator's; between
+    claims of one rank, the later `said_on` wins (see registry/lifecycle.py)."""
+
+    rank: ClaimRank = "aggregator"
+    status: LifecycleStatus | None = Field(default=None, description="null: the source lists it, no flag")
+    deprecated_on: dt.date | None = None
+    shutdown_on: dt.date | None = None
+    said_on: dt.date | None = Field(default=None, description="when the source said it; else its read date")
+
+
 class Lifecycle(Cited):
+    """The registry's own lifecycle claim (cited by `source`, ranked by `rank`) and every other source's."""
+
     status: LifecycleStatus = "active"
     deprecated_on: dt.date | None = None
     shutdown_on: dt.date | None = None
     replacement: str | None = None
+    rank: ClaimRank = Field(default="provider", description="whose word the fields above are")
+    said_on: dt.date | None = None
+    claims: list[LifecycleClaim] = Field(default=[], description="other sources' claims, each dated")
     others: list[Alternative] = []
 
 

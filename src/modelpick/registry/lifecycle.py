@@ -1,0 +1,95 @@
+"""An entry's lifecycle on a date, from every source's claim.
+
+Each claim (the entry's own `lifecycle` fields, and each of `lifecycle.claims`) gives a status on `as_of`:
+retired once its shutdown date has passed, deprecated once its deprecation date has, else what it says.
+A flag without a date (a status of deprecated or retired) counts only from the day the source said it.
+
+The status in force is the claim of the highest rank (a provider's own page or announcement beats an
+aggregator such as LiteLLM, models.dev, Artificial Analysis or genai-prices); between claims of one rank,
+the one said latest (`said_on`, else the date its source was read). Where another claim gives another status
+on that day, the standing is *disputed* and names it: never silently active.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from modelpick.registry.loader import Entry
+from modelpick.registry.schema import Lifecycle, LifecycleClaim
+
+SEVERITY = {"active": 0, "preview": 0, "deprecated": 1, "retired": 2}
+
+
+@dataclass(frozen=True)
+class Claim:
+    source: str
+    rank: str
+    status: str | None
+    deprecated_on: dt.date | None
+    shutdown_on: dt.date | None
+    said_on: dt.date | None
+
+    def on(self, as_of: dt.date) -> tuple[str, str]:
+        """This claim's status on `as_of`, and a phrase saying why."""
+        shutdown = f", shuts down {self.shutdown_on}" if self.shutdown_on else ""
+        if self.shutdown_on and self.shutdown_on <= as_of:
+            return "retired", f"retired on {self.shutdown_on}"
+        if self.deprecated_on and self.deprecated_on <= as_of:
+            return "deprecated", f"deprecated since {self.deprecated_on}{shutdown}"
+        flagged = self.status in ("deprecated", "retired") and not (self.deprecated_on or self.shutdown_on)
+        if flagged and (self.said_on is None or self.said_on <= as_of):
+            return self.status, f"{self.status}{shutdown}" + (f" (said {self.said_on})" if self.said_on else "")  # type: ignore[return-value]
+        if self.status == "preview":
+            return "preview", "preview"
+        return "active", f"active on {as_of}" if self.status in ("deprecated", "retired") else "active"
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The status in force on a date, why, and the claims that disagree with it."""
+
+    status: str
+    why: str
+    source: str | None
+    disputes: tuple[str, ...]  # "litellm: retired on 2026-10-23", one per disagreeing claim
+    shutdowns: tuple[tuple[str, dt.date], ...]  # every source's shutdown date, (source, date)
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.disputes)
+
+    @property
+    def text(self) -> str:
+        """The status for people: `retired (disputed: models.dev: active)`."""
+        return f"{self.status} (disputed: {'; '.join(self.disputes)})" if self.disputes else self.status
+
+
+def _claims(life: Lifecycle, entry: Entry) -> list[Claim]:
+    def read(c: Lifecycle | LifecycleClaim) -> dt.date | None:
+        return c.said_on or c.read or (entry.sources[c.source].read if c.source in entry.sources else None)
+
+    own = Claim(life.source, life.rank, life.status, life.deprecated_on, life.shutdown_on, read(life))
+    return [own, *(Claim(c.source, c.rank, c.status, c.deprecated_on, c.shutdown_on, read(c)) for c in life.claims)]
+
+
+def standing(entry: Entry, as_of: dt.date) -> Standing:
+    life = entry.model.lifecycle
+    if life is None:
+        return Standing("active", "no lifecycle data", None, (), ())
+    claims = _claims(life, entry)
+    ranked = max(claims, key=lambda c: (c.rank == "provider", c.said_on or dt.date.min))
+    status, why = ranked.on(as_of)
+    disputes = []
+    for claim in claims:
+        other, other_why = claim.on(as_of)
+        if claim is not ranked and SEVERITY[other] != SEVERITY[status]:
+            disputes.append(f"{claim.source}: {other_why}")
+    shutdowns = tuple((c.source, c.shutdown_on) for c in claims if c.shutdown_on)
+    return Standing(status, why, ranked.source, tuple(dict.fromkeys(disputes)), shutdowns)
+
+
+def status_on(entry: Entry, as_of: dt.date) -> tuple[str, str]:
+    """The lifecycle status on a date and a phrase saying why (disputes included)."""
+    s = standing(entry, as_of)
+    return s.status, s.why + (f" (disputed: {'; '.join(s.disputes)})" if s.disputes else "")

@@ -1,0 +1,71 @@
+"""Lifecycle on a date from every source's claim: precedence and disputes (modelpick.registry.lifecycle)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from modelpick.registry.lifecycle import standing, status_on
+
+SAID = "2026-07-01"
+
+
+def claims(*items):
+    return [{"source": s, "read": "2026-12-01", **fields} for s, fields in items]
+
+
+@pytest.fixture
+def entry(make_entry):
+    def build(own: dict, *others: tuple[str, dict]):
+        life = {"source": "own", "read": "2026-12-01", **own, "claims": claims(*others)}
+        return make_entry("acme", "m", lifecycle=life)
+
+    return build
+
+
+def test_a_providers_word_beats_an_aggregators(entry):
+    e = entry({"rank": "provider", "status": "active", "said_on": "2026-01-01"},
+              ("litellm", {"shutdown_on": "2026-10-23", "said_on": "2026-12-02"}))
+    s = standing(e, dt.date(2026, 12, 6))
+    assert (s.status, s.source, s.disputes) == ("active", "own", ("litellm: retired on 2026-10-23",))
+    assert s.text == "active (disputed: litellm: retired on 2026-10-23)"
+
+
+def test_between_aggregators_the_later_claim_wins(entry):
+    e = entry({"rank": "aggregator", "said_on": "2026-07-02"},  # models.dev lists it, no flag
+              ("litellm", {"shutdown_on": "2026-10-23", "said_on": "2026-12-02"}))
+    s = standing(e, dt.date(2026, 12, 6))
+    assert (s.status, s.why, s.source) == ("retired", "retired on 2026-10-23", "litellm")
+    assert s.disputes == ("own: active",)
+    # before the shutdown date, both say active: nothing to dispute, the date is still known
+    early = standing(e, dt.date(2026, 9, 1))
+    assert (early.status, early.disputes, early.shutdowns) == ("active", (), (("litellm", dt.date(2026, 10, 23)),))
+
+
+def test_an_undated_flag_counts_from_the_day_it_was_said(entry):
+    e = entry({"rank": "aggregator", "said_on": "2026-01-01"},
+              ("artificial-analysis", {"status": "deprecated", "said_on": "2026-07-10"}))
+    assert status_on(e, dt.date(2026, 6, 1)) == ("active", "active on 2026-06-01")
+    assert status_on(e, dt.date(2026, 8, 1)) == ("deprecated", "deprecated (said 2026-07-10) (disputed: own: active)")
+
+
+def test_agreeing_claims_are_not_a_dispute(entry):
+    e = entry({"rank": "provider", "deprecated_on": "2026-01-01", "shutdown_on": "2026-06-01", "said_on": SAID},
+              ("litellm", {"shutdown_on": "2026-06-01", "said_on": "2026-12-02"}))
+    s = standing(e, dt.date(2026, 12, 6))
+    assert (s.status, s.disputes) == ("retired", ())
+
+
+def test_no_lifecycle_is_active(make_entry):
+    assert status_on(make_entry("acme", "m"), dt.date(2026, 1, 1)) == ("active", "no lifecycle data")
+
+
+def test_recommend_says_a_passed_shutdown_in_the_row(entry, tasks, make_workload):
+    from modelpick import ranking
+    from modelpick.registry.loader import Registry
+
+    e = entry({"rank": "provider", "status": "active", "said_on": "2026-01-01"},
+              ("litellm", {"shutdown_on": "2026-10-23", "said_on": "2026-12-02"}))
+    rec = ranking.recommend(Registry([e]), ranking.resolve(make_workload(), tasks, dt.date(2026, 12, 6)))
+    assert rec.ranking[0].warnings == ["litellm gives a shutdown date of 2026-10-23, passed; own says active"]
