@@ -131,6 +131,26 @@ def parse_date(text: str) -> tuple[dt.date, str | None]:
 
 # ---------------------------------------------------------------- input loading
 
+def merge_selections(paths: list[str]) -> dict[str, Any]:
+    """The selection files as one: later files add sources, providers and models (a provider named twice
+    has its models lists joined; its other keys come from the first file that names it)."""
+    merged: dict[str, Any] = {"sources": {}, "providers": {}}
+    for path in paths:
+        with open(path) as f:
+            part = yaml.safe_load(f)
+        for key, source in (part.get("sources") or {}).items():
+            if key in merged["sources"] and merged["sources"][key] != source:
+                raise BuildError(f"{path}: source {key!r} differs from an earlier selection file's")
+            merged["sources"][key] = source
+        for provider, psel in (part.get("providers") or {}).items():
+            if provider in merged["providers"]:
+                merged["providers"][provider]["models"] += psel.get("models") or []
+            else:
+                merged["providers"][provider] = psel
+        merged.setdefault("read_date", part.get("read_date"))
+    return merged
+
+
 def load_inputs(args: argparse.Namespace) -> dict[str, Any]:
     with open(args.models_dev) as f:
         models_dev = json.load(f)
@@ -150,8 +170,7 @@ def load_inputs(args: argparse.Namespace) -> dict[str, Any]:
         lmarena_vision = json.load(f)
     with open(args.simple_evals, newline="") as f:
         simple_evals = {row["model"]: row for row in csv.DictReader(f)}
-    with open(args.selection) as f:
-        selection = yaml.safe_load(f)
+    selection = merge_selections(args.selection)
     with open(args.efforts) as f:
         efforts = yaml.safe_load(f)
     selection["sources"] = {**efforts.get("sources", {}), **selection["sources"]}  # the selection's own win
@@ -1140,7 +1159,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lmarena", required=True, help="arena-catalog leaderboard-text-style-control.json")
     ap.add_argument("--lmarena-vision", required=True, help="arena-catalog leaderboard-vision.json")
     ap.add_argument("--simple-evals", required=True, help="simple-evals README benchmark results CSV")
-    ap.add_argument("--selection", required=True, help="scripts/registry_selection.yaml")
+    ap.add_argument("--selection", required=True, action="append",
+                    help="scripts/registry_selection.yaml (repeatable: later files add providers and models)")
     ap.add_argument("--efforts", required=True, help="scripts/reasoning_efforts.yaml")
     ap.add_argument("-o", "--output", required=True, help="output directory (data/models)")
     ap.add_argument("--no-validate", action="store_true", help="skip schema validation of the written files")
