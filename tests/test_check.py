@@ -165,3 +165,21 @@ def test_bad_config(text, message):
     with pytest.raises(InputError) as err:
         parse_config_text(text, "modelpick.yaml")
     assert err.value.message == message
+
+
+def test_every_sources_shutdown_date_is_a_finding(make_entry, tasks):
+    """The provider says active; LiteLLM gives a shutdown date that has passed, and models.dev one to come: both
+    are warnings naming their source (the status in force is still the provider's)."""
+    from modelpick.registry.loader import Registry
+
+    entry = make_entry("acme", "m", lifecycle={
+        "source": "acme-page", "read": "2026-12-01", "rank": "provider", "status": "active",
+        "said_on": "2026-01-01", "replacement": "n",
+        "claims": [{"source": "litellm", "read": "2026-12-02", "shutdown_on": "2026-10-23"},
+                   {"source": "models.dev", "read": "2026-07-02", "shutdown_on": "2026-12-20"}]})
+    result = check(Registry([entry]), tasks, BASE + "  model: acme/m\n", as_of=dt.date(2026, 12, 6))
+    assert [(f.rule, f.severity, f.message) for f in result.results[0].findings] == [
+        ("retired", "warning", "acme/m shut down on 2026-10-23 per litellm; acme-page says active; replacement: n"),
+        ("retiring", "warning", "acme/m shuts down on 2026-12-20 per models.dev, in 14 days; replacement: n"),
+    ]
+    assert result.results[0].status == "warn"

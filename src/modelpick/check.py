@@ -6,7 +6,8 @@ Rules (id, severity):
   knowledge, providers, quality floors, speed).
 - budget (error): monthly cost over policy.max_monthly_cost_usd or requires.max_monthly_cost_usd.
 - deprecated (warning), retiring (warning, shutdown within policy.retirement_warning_days), retired (error),
-  all judged at --as-of.
+  all judged at --as-of from every source's lifecycle claim (registry/lifecycle.py); a source's shutdown date
+  that has passed while the status in force says otherwise is a retired warning naming that source.
 - best-alternative (error): an entry that meets every requirement with at least the chosen entry's quality
   costs less than the chosen cost / policy.max_cost_ratio.
 - rank (error): the chosen entry ranks below policy.max_rank.
@@ -22,6 +23,7 @@ from decimal import Decimal
 from modelpick import ranking
 from modelpick.config import Config, ConfiguredWorkload
 from modelpick.errors import ModelpickError, UnknownTaskError
+from modelpick.registry.lifecycle import standing
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.report import (
     BestAlternative,
@@ -39,18 +41,27 @@ CONSTRAINT_RULES = tuple(r for r in RULES if r not in (lifecycle.check, budget.c
 
 
 def _lifecycle_findings(entry: Entry, as_of: dt.date, warning_days: int) -> list[Finding]:
-    status, why = lifecycle.status_on(entry, as_of)
+    """Retired (error) or deprecated (warning) in force; then every source's shutdown date that has passed or
+    falls within `warning_days` (a warning naming the source where the status in force disagrees)."""
+    s = standing(entry, as_of)
     life = entry.model.lifecycle
     replacement = f"; replacement: {life.replacement}" if life and life.replacement else ""
-    if status == "retired":
-        return [Finding(rule="retired", severity="error", message=f"{entry.key} is {why}{replacement}")]
+    disputed = f" (disputed: {'; '.join(s.disputes)})" if s.disputes else ""
+    if s.status == "retired":
+        return [Finding(rule="retired", severity="error",
+                        message=f"{entry.key} is {s.why}{disputed}{replacement}")]
     findings = []
-    if status == "deprecated":
-        findings.append(Finding(rule="deprecated", severity="warning", message=f"{entry.key} is {why}{replacement}"))
-    if life and life.shutdown_on and as_of < life.shutdown_on <= as_of + dt.timedelta(days=warning_days):
-        days = (life.shutdown_on - as_of).days
-        findings.append(Finding(rule="retiring", severity="warning",
-                                message=f"{entry.key} shuts down on {life.shutdown_on}, in {days} days{replacement}"))
+    if s.status == "deprecated":
+        findings.append(Finding(rule="deprecated", severity="warning",
+                                message=f"{entry.key} is {s.why}{disputed}{replacement}"))
+    for source, day in s.shutdowns:
+        per = "" if source == s.source else f" per {source}"
+        if day <= as_of:
+            findings.append(Finding(rule="retired", severity="warning", message=(
+                f"{entry.key} shut down on {day}{per}; {s.source} says {s.status}{replacement}")))
+        elif day <= as_of + dt.timedelta(days=warning_days):
+            findings.append(Finding(rule="retiring", severity="warning", message=(
+                f"{entry.key} shuts down on {day}{per}, in {(day - as_of).days} days{replacement}")))
     return findings
 
 
