@@ -77,7 +77,7 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
 
 def make_tree(root: Path) -> Path:
     """The fixture sources plus everything a scan must skip or treat specially."""
-    shutil.copytree(FIXTURES, root)
+    shutil.copytree(FIXTURES, root, ignore=shutil.ignore_patterns("config-values"))  # test_scan_config's
 
     def put(rel: str, content: str | bytes) -> None:
         path = root / rel
@@ -149,6 +149,8 @@ def test_statuses_and_files(registry: Registry, tmp_path: Path) -> None:
         ("config/settings.yaml", 3, 9, "mistral-large-latest", "mistral-large-2512", "mistral", "unpinned",
          "mistral/mistral-large-2512: 'mistral-large-latest' is not pinned and may change; "
          "it now points to 'mistral-large-2512'"),
+        ("config/settings.yaml", 4, 8, "mistral-small-2603", "mistral-small-2603", "mistral", "ok",
+         "mistral/mistral-small-2603: active"),
         ("config/settings.yaml", 5, 9, "llama-4-scout", "llama-4-scout", None, "ok",
          "served by several providers (hostone/llama-4-scout, hosttwo/llama-4-scout); "
          "judged on hostone/llama-4-scout: active"),
@@ -181,7 +183,7 @@ def test_statuses_and_files(registry: Registry, tmp_path: Path) -> None:
          "openai/o4-mini: shuts down on 2026-04-15, 45 days after 2026-03-01; replacement: gpt-4.1-nano"),
     ]
     # Read: app.py, settings.yaml, app.ts, README.md, both .gitignore files, keep.log and the three in sub/.
-    assert result.summary == {"ok": 4, "unknown": 2, "deprecated": 6, "retiring": 2, "retired": 1,
+    assert result.summary == {"ok": 5, "unknown": 2, "deprecated": 6, "retiring": 2, "retired": 1,
                               "unpinned": 3, "files": 10}
     assert result.schema_version == "1" and result.as_of == AS_OF
 

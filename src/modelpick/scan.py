@@ -2,11 +2,32 @@
 
 What counts as a model id
 -------------------------
-Only the content of a quoted string counts: '...', "..." or `...`, on one line, whose content is made of the
-characters a registry id may hold (letters, digits and ``. _ : @ / -``, starting with a letter or digit).
-A string with a space or any other character is never an id, which also keeps an apostrophe in prose
-(``don't use 'gpt-4'``) from pairing with the wrong quote. The column is that of the first character inside
-the quotes, counted in characters (a tab is one), 1-based; lines are 1-based.
+The *candidates* depend on the kind of file, told by its name (`modelpick.config_values` reads them):
+
+- **Code and text** (any other file): the content of a quoted string, '...', "..." or `...`, on one line,
+  anywhere (code cannot be told apart from its comments here).
+- **Config files**: YAML (``.yaml``, ``.yml``), TOML (``.toml``), JSON (``.json``), .env (``.env``,
+  ``.env.*``, ``*.env``) and INI (``.ini``, ``.cfg``). Every *value*, quoted or not, is a candidate: the
+  value of ``key: value`` (YAML), ``key = value`` (TOML, INI; INI also ``key: value``), ``KEY=value`` and
+  ``export KEY=value`` (.env); YAML list items ``- value``; the items of flow lists and arrays
+  ``[a, b]`` and the values of flow mappings and inline tables ``{k: v}`` / ``{k = v}``, also when they go on
+  over several lines; INI continuation lines (indented, under an option); JSON string values. In .env and
+  INI a value is split at commas (``MODELS=a,b``); a YAML anchor or tag before a value (``&a !!str``) is
+  not part of it. An unquoted value counts only whole (``note: use gpt-4o`` is prose, not an id); a quoted
+  string inside a value counts as in code (``prompt: use 'gpt-4o'``). **Keys are not values**, quoted or
+  not (``gpt-4o: 1``, ``"gpt-4o" = 1`` and JSON's ``"gpt-4o": {...}`` are not findings), nor are TOML
+  ``[table]`` and INI ``[section]`` headers. **Comments are not values**: ``#`` (and ``;`` in INI) at the
+  start of a line or after a blank, outside quotes, ends what is read of the line (``# model: gpt-4o`` is
+  skipped). A line that is none of these forms is read as one value in YAML and TOML (the lines of a block
+  scalar or multi-line string, so a config file embedded in a Kubernetes ConfigMap is read too), and
+  skipped in .env and INI. Unquoted TOML strings are not TOML, but are read as values all the same. The
+  files are read line by line, not parsed: a file that is not valid YAML or TOML is read all the same.
+
+A candidate must be made of the characters a registry id may hold (letters, digits and ``. _ : @ / -``,
+starting with a letter or digit). A string with a space or any other character is never an id, which also
+keeps an apostrophe in prose (``don't use 'gpt-4'``) from pairing with the wrong quote. The column is that of
+the first character of the value, or inside the quotes, counted in characters (a tab is one), 1-based; lines
+are 1-based.
 
 A string is a finding when
 
@@ -45,7 +66,7 @@ Status
 Worst first; a finding has exactly one.
 
 - ``unknown``: shaped but not in the registry; the message has a "did you mean" over `Registry.names()`.
-- ``retired`` / ``deprecated``: the entry's lifecycle at ``as_of`` (`rules.lifecycle.status_on`).
+- ``retired`` / ``deprecated``: the entry's lifecycle at ``as_of`` (`registry.lifecycle.status_on`).
 - ``retiring``: still active (or preview) but ``lifecycle.shutdown_on`` falls within
   ``retirement_warning_days`` after ``as_of`` (as_of < shutdown_on <= as_of + days).
 - ``unpinned``: the name floats. That is, it is not a dated snapshot while the entry has dated snapshots (so
@@ -86,9 +107,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from modelpick.config_values import EXTRACTORS, config_kind
 from modelpick.errors import AmbiguousModelError, InputError, ModelpickError, did_you_mean
+from modelpick.registry.lifecycle import status_on
 from modelpick.registry.loader import Entry, Registry
-from modelpick.rules.lifecycle import status_on
 
 Status = Literal["ok", "unknown", "deprecated", "retiring", "retired", "unpinned"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
@@ -138,9 +160,6 @@ def failing(result: ScanResult, strict: bool) -> bool:
 
 
 # --- what a model id looks like -------------------------------------------------------------------------
-
-# A quoted string whose content could be an id (the registry schema's id alphabet).
-QUOTED = re.compile(r"""(["'`])([A-Za-z0-9][A-Za-z0-9._:@/-]*)\1""")
 
 _TAIL = r"(?:[-:@][a-z0-9._:@-]*)?"
 _DIGIT_SEGMENT = r"[a-z.]*[0-9][a-z0-9.]*"
@@ -387,22 +406,14 @@ def _read_text(os_path: str) -> str | None:
         return None
 
 
-def _scan_text(display: str, text: str, judge: _Judge, out: list[ScanFinding]) -> None:
-    line, line_start, counted_to = 1, 0, 0
+def _scan_text(display: str, name: str, text: str, judge: _Judge, out: list[ScanFinding]) -> None:
     cache = judge.cache
-    for match in QUOTED.finditer(text):
-        content = match.group(2)
+    for line, column, content in EXTRACTORS[config_kind(name)](text):
         verdict = cache[content] if content in cache else judge(content)
         if verdict is None:
             continue
-        start = match.start(2)
-        newlines = text.count("\n", counted_to, start)
-        if newlines:
-            line += newlines
-            line_start = text.rfind("\n", counted_to, start) + 1
-        counted_to = start
         model, provider, status, message = verdict
-        out.append(ScanFinding(path=display, line=line, column=start - line_start + 1, text=content,
+        out.append(ScanFinding(path=display, line=line, column=column, text=content,
                                model=model, provider=provider, status=status,  # type: ignore[arg-type]
                                message=message))
 
@@ -426,13 +437,13 @@ def scan(paths: list[Path], registry: Registry, as_of: dt.date,
                 if text is None:
                     continue
                 files += 1
-                _scan_text(str(prefix / rel) if several else rel, text, judge, findings)
+                _scan_text(str(prefix / rel) if several else rel, rel.rpartition("/")[2], text, judge, findings)
         else:
             text = _read_text(str(path))
             if text is None:
                 continue
             files += 1
-            _scan_text(path.as_posix(), text, judge, findings)
+            _scan_text(path.as_posix(), path.name, text, judge, findings)
     findings.sort(key=lambda f: (f.path, f.line, f.column))
     summary = dict.fromkeys(STATUSES, 0)
     for finding in findings:
