@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from modelpick.registry.lifecycle import status_on
+from modelpick.registry.lifecycle import standing, status_on
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import Cited, ReasoningEfforts, iter_citations
 from modelpick.report import ModelInfo, ModelList, ModelShow, TaskInfo, TaskList, ValueOrigin, money_number
@@ -34,9 +34,10 @@ def _plain(model: Any) -> dict[str, Any]:
 
 def _info_fields(entry: Entry, as_of: dt.date) -> dict[str, Any]:
     m = entry.model
-    status, why = status_on(entry, as_of)
+    s = standing(entry, as_of)
     lifecycle = _plain(m.lifecycle) if m.lifecycle else {"status": "active"}
-    lifecycle.update(status_as_of=status, as_of=as_of.isoformat(), detail=why)
+    lifecycle.update(status_as_of=s.status, as_of=as_of.isoformat(), detail=s.why, status_source=s.source,
+                     disputed=s.disputed, disputes=list(s.disputes))
     pricing = _plain(m.pricing)
     if m.pricing.history:
         in_force, _ = m.pricing.in_force(as_of)

@@ -169,7 +169,9 @@ def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> D
     footnotes = Footnotes()
     rows = []
     for e in result.ranking:
-        name = " ".join(filter(None, [f"{e.provider}/{e.model}", footnotes.marker(_caveats(e, result.task))]))
+        # Entries in force are active unless the row says otherwise (preview, or deprecated when allowed).
+        status = f"({e.lifecycle})" if e.lifecycle != "active" else None
+        name = " ".join(filter(None, [f"{e.provider}/{e.model}", status, footnotes.marker(_caveats(e, result.task))]))
         rows.append([str(e.rank), name, money(e.cost.per_month), money(e.cost.per_request), quality(e),
                      reasoning(e.reasoning), speed(e), tokens(e.context_window), _why(e)])
     section = Section(None, headers, rows, wrap=("model", "why"), optional=("context", "$/request", "speed"))
@@ -283,7 +285,8 @@ def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
              f"prices in USD per 1M tokens; {number(c.requests_per_day)} requests/day, "
              f"{number(c.requests_per_month)} requests/month", *result.notes,
              "reasoning: the model does not reason" if r.effort is None else
-             f"reasoning: {_effort(result)}, {r.hidden_tokens:,} hidden tokens per request ({r.kind}: {r.basis})"]
+             f"reasoning: {_effort(result)}, {r.hidden_tokens:,} hidden tokens per request ({r.kind}: {r.basis})",
+             f"lifecycle: {result.lifecycle} as of {result.as_of}"]
     if not result.fits:
         notes.append("does not fit this workload: " + "; ".join(result.reasons))
     else:
@@ -327,9 +330,14 @@ def _info_rows(m: ModelInfo) -> list[list[str]]:
         bits = ", ".join(f"{k} ${tier[k]:g}" for k in ("input", "cached_input", "output") if tier.get(k) is not None)
         rows.append([f"tier >{tier['above_input_tokens']:,} in", bits, cite("pricing")])
     life = m.lifecycle
-    life_bits = [f"{life['status_as_of']} as of {life['as_of']}"]
-    life_bits += [f"{k} {life[k]}" for k in ("deprecated_on", "shutdown_on", "replacement") if life.get(k)]
-    rows.append(["lifecycle", "; ".join(life_bits), cite("lifecycle")])
+    in_force = f"{life['status_as_of']} as of {life['as_of']}" + (f" (per {life['status_source']})"
+                                                                  if life.get("status_source") else "")
+    if life.get("disputes"):
+        in_force += f"; disputed: {'; '.join(life['disputes'])}"
+    rows.append(["lifecycle", in_force, ""])
+    rows.append([f"  {life.get('rank', 'provider')} claim", _claim_text(life), cite("lifecycle")])
+    for claim in life.get("claims") or []:
+        rows.append([f"  {claim['rank']} claim", _claim_text(claim), f"{claim['source']}"])
     if m.performance:
         perf = ", ".join(f"{k} {v:g}" for k, v in m.performance.items() if v is not None)
         rows.append(["performance", perf, cite("performance")])
@@ -340,6 +348,15 @@ def _info_rows(m: ModelInfo) -> list[list[str]]:
         rows.append([f"benchmark {key}", f"{b['value']:g}{version}",
                      f"{b['source']} ({b['read']})" + (f" [also: {others}]" if others else "")])
     return rows
+
+
+def _claim_text(claim: dict[str, Any]) -> str:
+    """One source's lifecycle word: its status or dates, its replacement, and when it was said."""
+    bits = [f"{k.replace('_on', '')} {claim[k]}" for k in ("deprecated_on", "shutdown_on") if claim.get(k)]
+    bits = bits or [claim.get("status") or "listed, no status flag"]
+    bits += [f"replacement {claim['replacement']}"] if claim.get("replacement") else []
+    bits += [f"said {claim['said_on']}"] if claim.get("said_on") else []
+    return "; ".join(bits)
 
 
 def _effort_rows(m: ModelInfo, cite: Any) -> list[list[str]]:
