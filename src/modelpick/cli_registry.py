@@ -17,6 +17,7 @@ from typing import Annotated, Optional
 import typer
 
 from modelpick.cli import AsOfOpt, CheckFormat, FormatOpt, OneLineErrors, RegistryOpt, _emit, guarded
+from modelpick.registry.foreign import FORMATS as FOREIGN_FORMATS
 
 registry_app = typer.Typer(
     cls=OneLineErrors,
@@ -52,10 +53,9 @@ def validate(
         raise typer.Exit(1)
 
 
-class ForeignFormat(str, Enum):
-    litellm = "litellm"
-    models_dev = "models.dev"
-    openrouter = "openrouter"
+# The --from choices: every format registered in modelpick.registry.foreign.FORMATS.
+ForeignFormat = Enum("ForeignFormat", {name.replace(".", "_").replace("-", "_"): name  # type: ignore[misc]
+                                       for name in FOREIGN_FORMATS}, type=str)
 
 
 FromOpt = Annotated[ForeignFormat, typer.Option("--from", help="The foreign file's format.")]
@@ -83,7 +83,8 @@ def _progress(label: str) -> Iterator[ProgressBar | None]:
 @registry_app.command("import", epilog="Examples:\n\n"
                       "  modelpick registry import --from litellm model_prices_and_context_window.json -o registry/\n\n"
                       "  modelpick registry import --from models.dev api.json -o registry/ --provider openai\n\n"
-                      "  modelpick registry import --from openrouter models.json -o registry/  # GET /api/v1/models")
+                      "  modelpick registry import --from openrouter models.json -o registry/  # GET /api/v1/models\n\n"
+                      "  modelpick registry import --from genai-prices genai-prices.json -o registry/  # price layers")
 @guarded
 def import_(
     from_: FromOpt,
@@ -95,7 +96,8 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing provider files.")] = False,
     format: FormatOpt = None,
 ) -> None:
-    """Convert LiteLLM's price map, models.dev or OpenRouter's model list into modelpick registry files."""
+    """Convert LiteLLM's price map, models.dev, OpenRouter's model list or genai-prices into modelpick registry
+    files."""
     from modelpick import service
 
     with _progress(f"importing {file.name}") as progress:
@@ -108,6 +110,7 @@ def import_(
                       "  modelpick registry audit --against model_prices_and_context_window.json --from litellm\n\n"
                       "  modelpick registry audit --against api.json --from models.dev --tolerance 0.01 "
                       "--format github\n\n"
+                      "  modelpick registry audit --against genai-prices.json --from genai-prices --as-of 2026-12-02\n\n"
                       "Exit codes: 0 no disagreement beyond the tolerance that data/ does not already record, "
                       "1 otherwise, 2 a wrong file or option.")
 @guarded
@@ -118,12 +121,15 @@ def audit(
                                              "is not a disagreement, e.g. 0.01 for 1%.")] = 0.0,
     format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Output format.")] = None,
     registry: RegistryOpt = None,
+    as_of: Annotated[Optional[dt.datetime], typer.Option(
+        "--as-of", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+        help="Compare the prices in force on this day, on both sides (dated prices). Default: today.")] = None,
 ) -> None:
     """Every disagreement between the active registry and a foreign one, with both sources and dates."""
-    from modelpick import service
+    from modelpick.registry.audit import run_audit
 
     with _progress(f"reading {against.name}") as progress:
-        result = service.registry_audit(from_.value, against, list(registry or []), tolerance, progress=progress)
+        result = run_audit(from_.value, against, list(registry or []), tolerance, _day(as_of), progress=progress)
     _emit(result, format)
     if result.summary["failing"]:
         raise typer.Exit(1)

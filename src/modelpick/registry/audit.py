@@ -1,17 +1,22 @@
-"""Every disagreement between the active registry and a foreign one (LiteLLM, models.dev, OpenRouter).
+"""Every disagreement between the active registry and a foreign one (LiteLLM, models.dev, OpenRouter,
+genai-prices).
 
 An entry of theirs is matched to ours by PROVIDER/MODEL, where MODEL may be our id, a snapshot or an
 alias (an exact id wins over a snapshot or alias). OpenRouter ids (`openrouter/<author>/<model>`) are
 matched to our first-party `<author>/<model>` entries.
 
-Compared: prices (input, output, cached_input, cache_write, reasoning, batch, long-context tiers by
-threshold), limits, modalities and features (as sets; features only within the vocabulary the foreign
+Compared: prices (input, output, cached_input, cache_write, reasoning; batch and the flex and priority
+service tiers; long-context tiers by threshold, with their own batch/flex/priority prices), limits, modalities and features (as sets; features only within the vocabulary the foreign
 format can state), lifecycle dates, and lifecycle status where the format states one.
 
 A value we don't have, or they don't have, is not a disagreement: unknown is not a claim. A disagreement
 is `recorded` when our entry already lists their value under `others` (from any source); recorded
 disagreements do not fail. Numbers are within tolerance when |ours - theirs| / max(|ours|, |theirs|) is
 at most `tolerance`; sets, dates and statuses have no tolerance.
+
+Prices are those in force on `as_of` on both sides: ours by `Pricing.in_force`, theirs by the same rule on
+the imported price list (the latest `effective_from` on or before the day). A foreign price list whose
+earliest date is after the day states no price for that day, so nothing is compared.
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from modelpick.registry.loader import Entry, Registry
 
 PRICE_KEYS = ("input", "output", "cached_input", "cache_write", "reasoning")
 BATCH_KEYS = ("input", "output", "cached_input", "cache_write")
+VARIANTS = ("batch", "flex", "priority")  # a price list's variants, each a price set of BATCH_KEYS and reasoning
 # Field order in the output (within one entry); tier fields follow pricing.tiers.
 FIELD_ORDER = ("context_window", "max_output_tokens", *(f"pricing.{k}" for k in PRICE_KEYS),
-               *(f"pricing.batch.{k}" for k in BATCH_KEYS), "pricing.tiers", "modalities.input",
+               *(f"pricing.{v}.{k}" for v in VARIANTS for k in BATCH_KEYS), "pricing.tiers", "modalities.input",
                "modalities.output", "features", "lifecycle.status", "lifecycle.deprecated_on",
                "lifecycle.shutdown_on")
 
@@ -129,14 +135,30 @@ def _flat_pricing(out: dict[str, Any], pricing: Any) -> None:
     if not isinstance(pricing, dict):
         return
     _prices(out, "pricing.", pricing, PRICE_KEYS)
-    _prices(out, "pricing.batch.", pricing.get("batch"), BATCH_KEYS)
+    for variant in VARIANTS:
+        _prices(out, f"pricing.{variant}.", pricing.get(variant), BATCH_KEYS)
     tiers = [t for t in pricing.get("tiers") or [] if isinstance(t, dict) and t.get("above_input_tokens")]
     if tiers:
         out["pricing.tiers"] = tuple(int(t["above_input_tokens"]) for t in tiers)
     for tier in tiers:
         prefix = f"pricing.tiers[{int(tier['above_input_tokens'])}]."
         _prices(out, prefix, tier, PRICE_KEYS)
-        _prices(out, prefix + "batch.", tier.get("batch"), BATCH_KEYS)
+        for variant in VARIANTS:
+            _prices(out, f"{prefix}{variant}.", tier.get(variant), BATCH_KEYS)
+
+
+def in_force(pricing: Any, day: dt.date) -> Any:
+    """The price list (a provider-file pricing mapping) in force on `day`: the one with the latest
+    effective_from on or before it; an undated list is in force every day; None when every list starts
+    later (the source states no price for that day)."""
+    if not isinstance(pricing, dict):
+        return pricing
+    lists = [pricing, *(h for h in pricing.get("history") or [] if isinstance(h, dict))]
+    dated = [(h["effective_from"], h) for h in lists if isinstance(h.get("effective_from"), dt.date)]
+    if len(dated) < len(lists):  # an undated list (no history): in force every day
+        return pricing
+    current = [h for start, h in sorted(dated, key=lambda pair: pair[0]) if start <= day]
+    return current[-1] if current else None
 
 
 def flatten(entry: dict[str, Any], features_covered: tuple[str, ...], with_status: bool) -> dict[str, Any]:
@@ -236,7 +258,20 @@ def _candidates(foreign: ForeignRegistry, provider: str, model: str) -> list[tup
     return keys
 
 
-def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0) -> AuditResult:
+def _ours_in_force(entry: Entry, day: dt.date) -> tuple[dict[str, Any], dict[str, str | None]]:
+    """Our entry as a provider-file mapping with its prices in force on `day`, and the citation of those
+    prices (a dated list cites its own source)."""
+    ours = entry.model.model_dump(mode="python")
+    schedule, _ = entry.model.pricing.in_force(day)
+    # `others` (values other sources give, which make a disagreement `recorded`) is kept from the top list.
+    ours["pricing"] = {**schedule.model_dump(mode="python"), "others": ours["pricing"].get("others") or []}
+    cited = schedule if hasattr(schedule, "source") else entry.model.pricing
+    return ours, entry.cite(cited)  # type: ignore[arg-type]
+
+
+def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0,
+          as_of: dt.date | None = None) -> AuditResult:
+    day = as_of or dt.date.today()
     ids, names = _index(registry)
     # Pair each of their entries with ours: an exact id first, else a snapshot or alias; one of theirs
     # per entry of ours (an exact-id match beats a snapshot/alias match).
@@ -263,9 +298,10 @@ def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0) 
     found: list[Disagreement] = []
     for key in sorted(pairs):
         _, entry, theirs = pairs[key]
-        ours_dict = entry.model.model_dump(mode="python")
+        ours_dict, our_prices_cited = _ours_in_force(entry, day)
         ours_flat = flatten(ours_dict, foreign.features_covered, True)
-        theirs_flat = flatten(theirs, foreign.features_covered, foreign.states_status)
+        theirs_flat = flatten({**theirs, "pricing": in_force(theirs.get("pricing"), day)}, foreign.features_covered,
+                              foreign.states_status)
         for field in sorted(set(ours_flat) & set(theirs_flat), key=lambda f: (_order(f)[0], _tier_order(f), f)):
             a, b = ours_flat[field], theirs_flat[field]
             if a == b:
@@ -277,7 +313,8 @@ def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0) 
             origin = entry.origin(field) or entry.origin(top)
             found.append(Disagreement(
                 provider=entry.provider, model=entry.model.id, field=field, ours=_plain(a), theirs=_plain(b),
-                our_source=entry.cite(getattr(entry.model, top)), their_source=their_source,
+                our_source=our_prices_cited if top == "pricing" else entry.cite(getattr(entry.model, top)),
+                their_source=their_source,
                 difference=difference, beyond_tolerance=beyond, recorded=recorded,
                 file=origin.file if origin else entry.file, line=origin.line if origin else None))
 
@@ -288,6 +325,17 @@ def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0) 
                "beyond_tolerance": sum(d.beyond_tolerance for d in found),
                "recorded": sum(d.recorded for d in found), "failing": failing(result)}
     return result.model_copy(update={"summary": summary})
+
+
+def run_audit(fmt: str, path: Any, registry_paths: list[Any], tolerance: float, as_of: dt.date, *,
+              progress: Any = None) -> AuditResult:
+    """`registry audit`: the active registry (with `registry_paths` as layers) against a foreign file, with
+    the prices in force on `as_of` on both sides."""
+    from modelpick.registry.foreign import read_foreign
+    from modelpick.registry.loader import load_registry
+
+    registry = load_registry(registry_paths)
+    return audit(registry, read_foreign(fmt, path, progress=progress, registry=registry), tolerance, as_of)
 
 
 def failing(result: AuditResult) -> int:

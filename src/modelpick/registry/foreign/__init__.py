@@ -1,4 +1,4 @@
-"""Import a foreign model registry (LiteLLM, models.dev, OpenRouter) as modelpick provider files.
+"""Import a foreign model registry (LiteLLM, models.dev, OpenRouter, genai-prices) as modelpick provider files.
 
 Each format module turns one input entry into an `Item`: the provider it belongs to and either a
 provider-file model entry (a plain dict, YAML-ready) or the reason it is skipped. This module does
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib
 import json
 import re
 from collections import Counter
@@ -18,16 +19,22 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
 from modelpick.errors import InputError
 from modelpick.files import REGISTRY_FILE, FileKind, decode_utf8, read_limited, write_atomically
-from modelpick.registry.schema import FEATURES, MODALITIES, ProviderFile
+from modelpick.registry.schema import FEATURES, MODALITIES, LayerFile, ProviderFile
 
-FORMATS = ("litellm", "models.dev", "openrouter")
+if TYPE_CHECKING:
+    from modelpick.registry.loader import Registry
+
+# Every foreign format: its name on the command line -> its module in this package. The CLI's --from
+# choices are built from this.
+FORMATS = {"litellm": "litellm", "models.dev": "models_dev", "openrouter": "openrouter",
+           "genai-prices": "genai_prices"}
 SCHEMA_COMMENT = (
     "# yaml-language-server: $schema=https://github.com/modelpick/modelpick/raw/main/schemas/registry.schema.json"
 )
@@ -58,10 +65,14 @@ class ForeignRegistry:
     imported: int
     skipped: dict[str, int]
     filtered: int = 0  # entries of providers left out by the `providers` filter (not counted as skipped)
+    # Prices left out of entries that were imported (a price variant the registry has no place for), by reason.
+    dropped: dict[str, int] = field(default_factory=dict)
     # Features the format can state at all; the audit compares only these (see audit.py).
     features_covered: tuple[str, ...] = FEATURES
     # Whether the format states a lifecycle status (else only its dates are compared).
     states_status: bool = False
+    # Whether the entries are price layers over entries of the registry (see Format.layer).
+    layer: bool = False
 
 
 @dataclass
@@ -72,6 +83,8 @@ class Item:
     provider_name: str
     entry: dict[str, Any] | None = None
     reason: str | None = None  # why it was skipped, when entry is None
+    names: tuple[str, ...] = ()  # other API names of the entry, to find it in the registry (layer formats)
+    dropped: list[str] = field(default_factory=list)  # why some of its prices were left out
 
 
 @dataclass
@@ -85,6 +98,10 @@ class Format:
     features_covered: tuple[str, ...] = FEATURES
     states_status: bool = False
     extra_skips: dict[str, int] = field(default_factory=dict)
+    # True when the format cannot give a complete entry (genai-prices has no max output tokens, modalities or
+    # features): each entry is a layer over the registry's entry of that name, written under its id, and an
+    # entry the registry lacks is skipped, so that every file written passes `registry validate`.
+    layer: bool = False
 
 
 # ---------------------------------------------------------------- helpers shared by the formats
@@ -236,25 +253,60 @@ def _rejection(entry: dict[str, Any]) -> str | None:
     return None
 
 
+def _layer_rejection(entry: dict[str, Any]) -> str | None:
+    """`_rejection` for a layer entry: each block it has must be valid on its own."""
+    from modelpick.registry.schema import Lifecycle, Pricing, SourcedInt
+    from modelpick.registry.validate import price_problems
+
+    try:
+        for key, model in (("context_window", SourcedInt), ("lifecycle", Lifecycle)):
+            if key in entry:
+                model.model_validate(entry[key])
+        pricing = Pricing.model_validate(entry["pricing"])
+    except ValidationError:
+        return "a value out of range or of the wrong type"
+    if next(iter(price_problems(pricing)), None) is not None:
+        return "prices fail the sanity checks of registry validate"
+    return None
+
+
+NOT_IN_REGISTRY = "not in the active registry (a price layer needs an entry to extend)"
+
+
+def _registry_names(registry: Registry) -> dict[tuple[str, str], str]:
+    """(provider, id, snapshot or alias) -> the entry's id; an id beats another entry's snapshot or alias."""
+    names: dict[tuple[str, str], str] = {}
+    for entry in registry.entries:
+        for name in (*entry.model.snapshots, *entry.model.aliases):
+            names.setdefault((entry.provider, name), entry.model.id)
+    names.update({(e.provider, e.model.id): e.model.id for e in registry.entries})
+    return names
+
+
 def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: dt.date | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> ForeignRegistry:
-    """Convert a foreign registry file into provider-file data, one provider file per provider."""
+                 progress: Callable[[int, int], None] | None = None,
+                 registry: Registry | None = None) -> ForeignRegistry:
+    """Convert a foreign registry file into provider-file data, one provider file per provider. For a layer
+    format, entries are matched to `registry` (default: the active registry) and written under its ids."""
     display = str(path)
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
     data = _load_json(path, display)
-    if fmt == "litellm":
-        from modelpick.registry.foreign import litellm as module
-    elif fmt == "models.dev":
-        from modelpick.registry.foreign import models_dev as module
-    else:
-        from modelpick.registry.foreign import openrouter as module
+    module = importlib.import_module(f"{__name__}.{FORMATS[fmt]}")
     source_key = path.name
     parsed: Format = module.parse(data, source_key, display)
     read_date = read or parsed.read or _file_date(path)
+    ours: dict[tuple[str, str], str] = {}
+    if parsed.layer:
+        if registry is None:
+            from modelpick.registry.loader import load_registry
+
+            registry = load_registry()
+        ours = _registry_names(registry)
 
     wanted = set(providers)
     skipped: Counter[str] = Counter(parsed.extra_skips)
+    dropped: Counter[str] = Counter()
     filtered = 0
     names: dict[str, str] = {}
     models: dict[str, dict[str, dict[str, Any]]] = {}
@@ -272,10 +324,17 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
         if not PROVIDER_ID.match(item.provider):
             skipped["provider id not accepted by the registry format"] += 1
             continue
+        if parsed.layer:
+            our_id = next((ours[(item.provider, n)] for n in (item.entry["id"], *item.names)
+                           if (item.provider, n) in ours), None)
+            if our_id is None:
+                skipped[NOT_IN_REGISTRY] += 1
+                continue
+            item.entry = {**item.entry, "id": our_id}
         if not MODEL_ID.match(item.entry["id"]):
             skipped["model id not accepted by the registry format"] += 1
             continue
-        rejection = _rejection(item.entry)
+        rejection = (_layer_rejection if parsed.layer else _rejection)(item.entry)
         if rejection:
             skipped[rejection] += 1
             continue
@@ -285,6 +344,7 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
             continue
         served[item.entry["id"]] = item.entry
         names.setdefault(item.provider, item.provider_name)
+        dropped.update(item.dropped)  # the entry is kept; these prices of it are not
     if progress:
         progress(parsed.total, parsed.total)
 
@@ -294,7 +354,7 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
         data_ = {"provider": provider, "name": names[provider], "sources": {source_key: dict(source)},
                  "models": [models[provider][i] for i in sorted(models[provider])]}
         try:
-            ProviderFile.model_validate(data_)
+            (LayerFile if parsed.layer else ProviderFile).model_validate(data_)
         except ValidationError as exc:  # a mapping bug, not the user's input: say which entry
             raise InputError(f"cannot convert provider {provider!r}: {exc.errors()[0]}", file=display) from None
         out[provider] = data_
@@ -302,7 +362,8 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
         fmt=fmt, file=display, source_key=source_key, read=read_date, providers=out, total=parsed.total,
         imported=sum(len(m["models"]) for m in out.values()),
         skipped=dict(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))), filtered=filtered,
-        features_covered=parsed.features_covered, states_status=parsed.states_status,
+        dropped=dict(sorted(dropped.items(), key=lambda kv: (-kv[1], kv[0]))),
+        features_covered=parsed.features_covered, states_status=parsed.states_status, layer=parsed.layer,
     )
 
 
