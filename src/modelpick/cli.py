@@ -451,7 +451,9 @@ def init(
     from_scan: Annotated[Optional[list[Path]], typer.Option(
         "--from-scan", help="Add a workload for each known model id `modelpick scan` finds here (repeatable).")]
     = None,
-    task: Annotated[str, typer.Option("--task", help="Task profile id.")] = "chat",
+    task: Annotated[Optional[str], typer.Option("--task", help="Task profile id (default: none written; the "
+                                                "starter lists them in a comment and `check` assumes chat).")]
+    = None,
     name: Annotated[Optional[str], typer.Option("--name", help="Workload name.")] = None,
     input_tokens: Annotated[Optional[int], typer.Option("--input-tokens", min=0)] = None,
     output_tokens: Annotated[Optional[int], typer.Option("--output-tokens", min=0)] = None,

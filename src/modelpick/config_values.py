@@ -53,11 +53,8 @@ def _strip_end(line: str, start: int, end: int) -> int:
     return end
 
 
-def _comment_start(line: str, start: int, marks: str) -> int:
-    """Where a comment begins: a mark at `start` or after a blank, outside quoted strings; else len(line)."""
-    end = len(line)
-    if not any(mark in line for mark in marks):
-        return end
+def _outside_quotes(line: str, start: int, end: int) -> Iterator[int]:
+    """The indexes in [start, end) that are not inside a quoted string (nor its quotes)."""
     quote = ""
     i = start
     while i < end:
@@ -67,12 +64,20 @@ def _comment_start(line: str, start: int, marks: str) -> int:
                 i += 1
             elif char == quote:
                 quote = ""
-        elif char in marks and (i == start or line[i - 1] in _BLANK):
-            return i
         elif char in "'\"" and (i == start or line[i - 1] in _OPENS_QUOTE):
             quote = char
+        else:
+            yield i
         i += 1
-    return end
+
+
+def _comment_start(line: str, start: int, marks: str) -> int:
+    """Where a comment begins: a mark at `start` or after a blank, outside quoted strings; else len(line)."""
+    if any(mark in line for mark in marks):
+        for i in _outside_quotes(line, start, len(line)):
+            if line[i] in marks and (i == start or line[i - 1] in _BLANK):
+                return i
+    return len(line)
 
 
 def _closing_quote(line: str, start: int, end: int) -> int:
@@ -107,16 +112,9 @@ def _flow_pieces(line: str, start: int, end: int, depth: list[int]) -> Iterator[
     bracket depth after them is left in depth[0] (a flow list or an array may go on over several lines).
     A generator: a hostile line of 5 MiB of commas holds no list of pieces."""
     piece = start
-    quote = ""
-    i = start
-    while i < end:
+    for i in _outside_quotes(line, start, end):
         char = line[i]
-        if quote:
-            if char == "\\" and quote == '"':
-                i += 1
-            elif char == quote:
-                quote = ""
-        elif char in ",[]{}":
+        if char in ",[]{}":
             if i > piece:
                 yield piece, i
             piece = i + 1
@@ -124,9 +122,6 @@ def _flow_pieces(line: str, start: int, end: int, depth: list[int]) -> Iterator[
                 depth[0] += 1
             elif char in "]}":
                 depth[0] = max(depth[0] - 1, 0)
-        elif char in "'\"" and (i == start or line[i - 1] in _OPENS_QUOTE):
-            quote = char
-        i += 1
     if end > piece:
         yield piece, end
 

@@ -149,35 +149,59 @@ def check(config_path: Path | None, registry_paths: list[Path], as_of: dt.date, 
     return run_check(config, registry, load_tasks(), as_of, strict=strict, baseline=old)
 
 
-STARTER = """\
+STARTER_HEAD = """\
 # modelpick.yaml: the models this project uses, and the policy `modelpick check` holds them to.
 # Workload keys are those of a workload file (see `modelpick recommend --help`); `defaults` apply to every
 # workload that does not set its own. Run `modelpick check` locally or in CI (exit 1 when a workload fails).
+# No policy is chosen yet: until you uncomment one, `check` fails only when a model is unknown, retired or
+# cannot serve its workload, and warns when it is deprecated or shuts down within 90 days.
 defaults:
   requests_per_day: {requests_per_day}
-  policy:
-    max_cost_ratio: 2.0          # fail when an entry as good costs less than half as much
-    retirement_warning_days: 90  # warn this long before the chosen model shuts down
+  # policy:                        # every rule `check` can hold a workload to; a workload may set its own
+  #   max_cost_ratio: 2.0          # fail when an entry as good costs less than half as much
+  #   max_rank: 10                 # fail when the chosen model falls below 10th for its workload
+  #   require_snapshot: true       # fail unless `model` is a dated snapshot
+  #   max_monthly_cost_usd: 500    # fail when a workload costs more than this a month
+  #   max_cost_increase: 0.1       # with --baseline: fail when the monthly cost rises by more than 10%
+  #   retirement_warning_days: 90  # warn this long before the chosen model shuts down (default 90)
 workloads:
 """
 
-WORKLOAD_BLOCK = """\
-  - name: {name}
-    model: {model}{found}
-    task: {task}  # `modelpick tasks` lists them
-    input_tokens: {input_tokens}
-    output_tokens: {output_tokens}
-    policy:
-      max_rank: 10               # fail when the chosen model falls below 10th for this workload
-      require_snapshot: false    # true: fail unless `model` is a dated snapshot
-"""
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's): no name or id can break the file."""
+    import json
+
+    return json.dumps(value)
+
+
+def _workload_block(name: str, model: str, found: str | None, task: str | None, input_tokens: int | None,
+                    output_tokens: int | None, tasks: Tasks) -> str:
+    """One workload of the starter. A task or token count the user did not give is left commented out, with
+    what `check` assumes meanwhile: a guessed task would fail `check` on a model that is fine for its real one."""
+    import textwrap
+
+    from modelpick.workload import DEFAULT_TASK
+
+    where = f"  # found at {_quoted(found)[1:-1]}" if found else ""  # escaped: a file name may hold a line break
+    lines = [f"  - name: {_quoted(name)}", f"    model: {_quoted(model)}{where}"]
+    if task is not None:
+        lines.append(f"    task: {_quoted(task)}  # `modelpick tasks` lists them")
+    else:
+        lines += textwrap.wrap(f"# task: {_quoted(DEFAULT_TASK)}  # {DEFAULT_TASK} until you choose; one of: "
+                               f"{', '.join(tasks.profiles)}", width=110, initial_indent="    ",
+                               subsequent_indent="    #   ", break_on_hyphens=False)
+    for key, value, note in (("input_tokens", input_tokens, "per request; default: the task's typical count"),
+                             ("output_tokens", output_tokens, "visible, per request; default: the same")):
+        lines.append(f"    {key}: {value}" if value is not None else f"    # {key}: N  # {note}")
+    return "\n".join(lines) + "\n"
 
 
 @dataclass
 class InitRequest:
     models: list[str]
     from_scan: list[Path] | None = None
-    task: str = "chat"
+    task: str | None = None  # None: not chosen; the starter leaves it commented out
     name: str | None = None
     input_tokens: int | None = None
     output_tokens: int | None = None
@@ -212,31 +236,28 @@ def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[
         raise InputError("already exists; --force overwrites it", file=str(path))
     registry = load_registry(registry_paths)
     tasks = load_tasks()
-    if request.task not in tasks.profiles:
+    if request.task is not None and request.task not in tasks.profiles:
         raise UnknownTaskError(request.task, tasks.profiles, option="--task")
-    example = tasks.profiles[request.task].example
-    chosen = []
+    chosen: list[tuple[str, str | None]] = []
     for model in request.models:
         entry = registry.get(model)
-        chosen.append((model if "/" in model else f"{entry.provider}/{model}", ""))
+        chosen.append((model if "/" in model else f"{entry.provider}/{model}", None))
     if request.from_scan is not None:
-        chosen += [(model, f"  # found at {where}") for model, where in
-                   _scanned_models(request.from_scan, registry, as_of)]
+        chosen += _scanned_models(request.from_scan, registry, as_of)
     if not chosen:
         raise InputError("name a model with --model, or find them with --from-scan", path="init")
+    # Token counts: those given; else, with a task chosen, its typical counts; else left to `check`.
+    example = tasks.profiles[request.task].example if request.task is not None else {}
+    input_tokens = request.input_tokens if request.input_tokens is not None else example.get("input_tokens")
+    output_tokens = request.output_tokens if request.output_tokens is not None else example.get("output_tokens")
     blocks = []
     for index, (model, found) in enumerate(chosen):
         name = request.name if request.name and len(chosen) == 1 else model.rsplit("/", 1)[-1]
         if request.name and len(chosen) > 1:
             name = f"{request.name}-{index + 1}"
-        blocks.append(WORKLOAD_BLOCK.format(
-            name=name, model=model, found=found, task=request.task,
-            input_tokens=request.input_tokens if request.input_tokens is not None
-            else example.get("input_tokens", 1000),
-            output_tokens=request.output_tokens if request.output_tokens is not None
-            else example.get("output_tokens", 200)))
+        blocks.append(_workload_block(name, model, found, request.task, input_tokens, output_tokens, tasks))
     refuse_inputs([path], [*registry_paths, *(request.from_scan or [])], "init")
-    write_atomically(path, STARTER.format(requests_per_day=request.requests_per_day) + "".join(blocks))
+    write_atomically(path, STARTER_HEAD.format(requests_per_day=request.requests_per_day) + "".join(blocks))
     return path
 
 

@@ -158,7 +158,7 @@ def test_init_writes_a_config_that_checks_and_refuses_to_overwrite(tmp_path: Pat
     assert first.exit_code == 0, first.stderr
     assert first.stderr == "modelpick: wrote modelpick.yaml; run `modelpick check`\n"
     text = (tmp_path / "modelpick.yaml").read_text()
-    assert "    model: acme/acme-alpha-2025-06-01\n" in text and text.startswith("# modelpick.yaml")
+    assert '    model: "acme/acme-alpha-2025-06-01"\n    task: "chat"' in text and text.startswith("# modelpick.yaml")
     assert run("--format", "json").exit_code in (0, 1)  # it parses and checks
     (tmp_path / "modelpick.yaml").write_text("mine\n")
     again = runner.invoke(app, args)
@@ -200,8 +200,8 @@ def test_init_from_scan_adds_a_workload_per_known_model(tmp_path: Path, monkeypa
     assert result.exit_code == 0, result.stderr
     text = (tmp_path / "modelpick.yaml").read_text()
     assert [line.strip() for line in text.splitlines() if line.strip().startswith(("- name:", "model:"))] == [
-        "- name: acme-alpha-2025-06-01", "model: acme/acme-alpha-2025-06-01  # found at a.py:1",
-        "- name: hostco-reasoner", "model: hostco/hostco-reasoner  # found at b.py:1",
+        '- name: "acme-alpha-2025-06-01"', 'model: "acme/acme-alpha-2025-06-01"  # found at a.py:1',
+        '- name: "hostco-reasoner"', 'model: "hostco/hostco-reasoner"  # found at b.py:1',
     ]
     assert run("--format", "json").exit_code in (0, 1)
 
