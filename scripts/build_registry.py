@@ -12,8 +12,11 @@ benchmark rows, hand facts with their sources) lives in scripts/registry_selecti
         --livebench-categories livebench.github.io-categories_2026_01_08.json \
         --lmarena arena-catalog-leaderboard-text-style-control.json \
         --lmarena-vision arena-catalog-leaderboard-vision.json \
-        --simple-evals simple-evals-README-benchmark-results.csv \
-        --selection scripts/registry_selection.yaml --efforts scripts/reasoning_efforts.yaml -o data/models
+        --simple-evals simple-evals-README-benchmark-results.csv --genai-prices genai-prices.json \
+        --selection scripts/registry_selection.yaml --selection scripts/registry_selection_more.yaml \
+        --efforts scripts/reasoning_efforts.yaml -o data/models
+
+(docs/data.md has the command with the snapshot paths.)
 
 Policy (see the selection file's header for the per-model keys):
 - Limits, modalities, dates, open_weights, reasoning: models.dev; LiteLLM's and AA's values that differ go to
@@ -21,6 +24,12 @@ Policy (see the selection file's header for the per-model keys):
   capabilities.context_window_tokens; modalities: LiteLLM supported_modalities plus its supports_* input flags,
   the same reading as `modelpick registry import`). Each such alternative's note says why it is not used
   (evidence the script can compute, e.g. AA's input_modality_* flags, plus the selection's `keep` reasons).
+- LiteLLM is read through the importer's mapping (src/modelpick/registry/foreign/litellm.py): one mapping per
+  source format, exact Decimal prices incl. reasoning, batch, flex and priority (also per long-context tier).
+- Lifecycle: each source's word is a claim dated by the day the source said it (models.dev status 2026-07-02,
+  LiteLLM deprecation_date read as shutdown_on 2026-12-02, AA's deprecated flag 2026-07-10, genai-prices'
+  deprecated flag 2026-11), all rank aggregator, under lifecycle.claims; the entry's own claim is a provider page
+  given as a `lifecycle` hand fact (rank provider), else models.dev's (LiteLLM's for LiteLLM-only entries).
 - Prices: when LiteLLM and models.dev agree on the base prices, LiteLLM is cited (it also carries batch
   and long-context prices); when they disagree, models.dev is used and LiteLLM's prices go to `others`.
 - Features: union of models.dev (tool_call, structured_output, reasoning) and LiteLLM
@@ -47,10 +56,15 @@ import json
 import math
 import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from modelpick.registry.foreign import litellm as litellm_format  # noqa: E402  (the importer's mapping)
+from modelpick.registry.foreign import plain  # noqa: E402
 
 AA_SOURCE = "artificial-analysis-2026-07-10"
 AA_DATE = dt.date(2026, 7, 10)
@@ -61,6 +75,16 @@ LMARENA_SOURCE = "lmarena-2025-12"
 LMARENA_TEXT_DATE = dt.date(2025, 12, 17)  # last change of leaderboard-text-style-control.json
 LMARENA_VISION_DATE = dt.date(2025, 12, 11)  # last change of leaderboard-vision.json
 MODALITIES = ("text", "image", "audio", "video", "pdf")
+# The day each aggregator said what its snapshot says (a lifecycle claim is dated by it, not by our read date).
+MODELS_DEV_DATE = dt.date(2026, 7, 2)  # models.dev commit f3fc692
+LITELLM_DATE = dt.date(2026, 12, 2)  # litellm 1.110.2 on PyPI
+LITELLM_VERSION = "litellm 1.110.2"
+GENAI_PRICES_SOURCE = "genai-prices"
+GENAI_PRICES_DATE = dt.date(2026, 11, 1)  # genai-prices 0.2.3, published 2026-11 (month only: the 1st is used)
+# Our provider id -> genai-prices provider id.
+GENAI_PROVIDERS = {"openai": "openai", "anthropic": "anthropic", "google": "google", "xai": "x-ai",
+                   "mistral": "mistral", "deepseek": "deepseek", "groq": "groq", "togetherai": "together",
+                   "amazon-bedrock": "aws"}
 
 # AA evaluation key -> (registry key, is_index)
 AA_BENCHMARKS = [
@@ -98,21 +122,9 @@ class BuildError(Exception):
 
 # ---------------------------------------------------------------- number helpers
 
-def per_million(per_token: float | None) -> float | None:
-    """LiteLLM USD/token -> USD/1M tokens, float noise removed (at most 6 decimals)."""
-    if per_token is None:
-        return None
-    return clean(per_token * 1e6)
-
-
-def clean(value: float | None) -> float | None:
-    if value is None:
-        return None
-    value = float(value)
-    rounded = round(value, 6)
-    if rounded == 0 and value != 0:
-        rounded = float(f"{value:.6g}")
-    return float(repr(rounded))
+def dec(value: Any) -> Decimal | None:
+    """A source's price as an exact Decimal (JSON float noise dropped), as the importers read it."""
+    return plain(value)
 
 
 def pct(fraction: float) -> float:
@@ -170,6 +182,8 @@ def load_inputs(args: argparse.Namespace) -> dict[str, Any]:
         lmarena_vision = json.load(f)
     with open(args.simple_evals, newline="") as f:
         simple_evals = {row["model"]: row for row in csv.DictReader(f)}
+    with open(args.genai_prices) as f:
+        genai_prices = {p["id"]: p["models"] for p in json.load(f)}
     selection = merge_selections(args.selection)
     with open(args.efforts) as f:
         efforts = yaml.safe_load(f)
@@ -179,7 +193,7 @@ def load_inputs(args: argparse.Namespace) -> dict[str, Any]:
         "models_dev": models_dev, "litellm": litellm, "aa": aa_rows, "aider": aider_runs,
         "livebench": livebench, "livebench_categories": livebench_categories,
         "lmarena": lmarena, "lmarena_vision": lmarena_vision, "simple_evals": simple_evals,
-        "selection": selection,
+        "genai_prices": genai_prices, "selection": selection,
     }
 
 
@@ -188,90 +202,35 @@ def load_inputs(args: argparse.Namespace) -> dict[str, Any]:
 def md_pricing(cost: dict[str, Any]) -> dict[str, Any] | None:
     if cost.get("input") is None or cost.get("output") is None:
         return None
-    price: dict[str, Any] = {"input": clean(cost["input"]), "output": clean(cost["output"])}
+    price: dict[str, Any] = {"input": dec(cost["input"]), "output": dec(cost["output"])}
     if cost.get("cache_read"):
-        price["cached_input"] = clean(cost["cache_read"])
+        price["cached_input"] = dec(cost["cache_read"])
     if cost.get("cache_write"):
-        price["cache_write"] = clean(cost["cache_write"])
+        price["cache_write"] = dec(cost["cache_write"])
     tiers = []
     for tier in cost.get("tiers") or []:
         spec = tier.get("tier", {})
         if spec.get("type", "context") != "context" or not spec.get("size"):
             continue
         item: dict[str, Any] = {"above_input_tokens": int(spec["size"]),
-                                "input": clean(tier["input"]), "output": clean(tier["output"])}
+                                "input": dec(tier["input"]), "output": dec(tier["output"])}
         if tier.get("cache_read"):
-            item["cached_input"] = clean(tier["cache_read"])
+            item["cached_input"] = dec(tier["cache_read"])
         if tier.get("cache_write"):
-            item["cache_write"] = clean(tier["cache_write"])
+            item["cache_write"] = dec(tier["cache_write"])
         tiers.append(item)
     if tiers:
         price["tiers"] = sorted(tiers, key=lambda t: t["above_input_tokens"])
-    return price
-
-
-def _ll_set(entry: dict[str, Any], suffix: str = "") -> dict[str, Any] | None:
-    inp = entry.get(f"input_cost_per_token{suffix}")
-    out = entry.get(f"output_cost_per_token{suffix}")
-    if inp is None or out is None:
-        return None
-    price: dict[str, Any] = {"input": per_million(inp), "output": per_million(out)}
-    cached = entry.get(f"cache_read_input_token_cost{suffix}")
-    if cached:
-        price["cached_input"] = per_million(cached)
-    write = entry.get(f"cache_creation_input_token_cost{suffix}")
-    if write:
-        price["cache_write"] = per_million(write)
-    return price
-
-
-def _ll_tier_set(entry: dict[str, Any], n: str, batch: bool) -> dict[str, Any] | None:
-    tail = f"_above_{n}k_tokens" + ("_batches" if batch else "")
-    inp = entry.get(f"input_cost_per_token{tail}")
-    out = entry.get(f"output_cost_per_token{tail}")
-    if inp is None or out is None:
-        return None
-    price: dict[str, Any] = {"input": per_million(inp), "output": per_million(out)}
-    cached = entry.get(f"cache_read_input_token_cost{tail}")
-    if cached:
-        price["cached_input"] = per_million(cached)
-    write = entry.get(f"cache_creation_input_token_cost{tail}")
-    if write:
-        price["cache_write"] = per_million(write)
     return price
 
 
 def ll_pricing(entry: dict[str, Any]) -> dict[str, Any] | None:
-    price = _ll_set(entry)
-    tiers: list[dict[str, Any]] = []
-    if price is None and entry.get("tiered_pricing"):
-        ranges = sorted(entry["tiered_pricing"], key=lambda r: r["range"][0])
-        if ranges[0]["range"][0] != 0:
-            return None
-        price = _ll_set(ranges[0])
-        for r in ranges[1:]:
-            tier = _ll_set(r)
-            if tier:
-                tiers.append({"above_input_tokens": int(r["range"][0]), **tier})
+    """LiteLLM's prices as `modelpick registry import` reads them (foreign/litellm.py): exact Decimals, with
+    reasoning, batch, flex and priority prices and long-context tiers."""
+    price = litellm_format.pricing(entry, "litellm")
     if price is None:
         return None
-    batch = _ll_set(entry, "_batches")
-    if batch:
-        price["batch"] = batch
-    for key in sorted(entry):
-        m = re.fullmatch(r"input_cost_per_token_above_(\d+)k_tokens", key)
-        if not m:
-            continue
-        tier = _ll_tier_set(entry, m.group(1), batch=False)
-        if tier is None:
-            continue
-        item = {"above_input_tokens": int(m.group(1)) * 1000, **tier}
-        tier_batch = _ll_tier_set(entry, m.group(1), batch=True)
-        if tier_batch:
-            item["batch"] = tier_batch
-        tiers.append(item)
-    if tiers:
-        price["tiers"] = sorted(tiers, key=lambda t: t["above_input_tokens"])
+    price.pop("source")
     return price
 
 
@@ -330,7 +289,8 @@ def order_pricing(pricing: dict[str, Any], note: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {"source": pricing["source"]}
     if note:
         out["note"] = note
-    for key in ("input", "cached_input", "cache_write", "output", "reasoning", "batch", "tiers", "others"):
+    for key in ("input", "cached_input", "cache_write", "output", "reasoning", "batch", "flex", "priority", "tiers",
+                "others"):
         if key in pricing and pricing[key] not in (None, []):
             out[key] = pricing[key]
     return out
@@ -350,20 +310,8 @@ def md_features(md: dict[str, Any]) -> list[str]:
 
 
 def ll_features(ll: dict[str, Any]) -> list[str]:
-    feats = []
-    if ll.get("supports_function_calling"):
-        feats.append("tool_calling")
-    if ll.get("supports_response_schema"):
-        feats.append("structured_outputs")
-    if ll.get("supports_prompt_caching"):
-        feats.append("prompt_caching")
-    if ll.get("supports_native_streaming"):
-        feats.append("streaming")
-    if ll.get("supports_reasoning"):
-        feats.append("reasoning")
-    if ll.get("input_cost_per_token_batches") is not None and ll.get("output_cost_per_token_batches") is not None:
-        feats.append("batch")
-    return sort_features(feats)
+    """LiteLLM's feature flags as the importer reads them (foreign/litellm.py)."""
+    return sort_features(litellm_format.features(ll))
 
 
 MD_FEATURE_FLAGS = "models.dev tool_call, structured_output and reasoning flags"
@@ -656,27 +604,9 @@ def build_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any], inp: 
     entry["reasoning"] = bool(md.get("reasoning"))
     entry["open_weights"] = bool(md.get("open_weights"))
 
-    # lifecycle
-    status_map = {None: "active", "beta": "preview", "alpha": "preview", "deprecated": "deprecated"}
-    md_status = md.get("status")
-    lifecycle: dict[str, Any] = {
-        "source": "models.dev",
-        "note": f"models.dev lists the model with status '{md_status}'" if md_status
-        else "models.dev lists the model without a status flag",
-        "status": status_map[md_status],
-    }
-    l_others = []
-    if ll and ll.get("deprecation_date"):
-        l_others.append({"source": "litellm", "value": {"deprecated_on": dt.date.fromisoformat(ll["deprecation_date"])},
-                         "note": "LiteLLM deprecation_date (the date LiteLLM records for the provider's deprecation "
-                                 "/ retirement of this model id)"})
-    if aa and aa.get("deprecated"):
-        l_others.append({"source": AA_SOURCE, "value": {"status": "deprecated"}, "date": AA_DATE,
-                         "note": f"AA marks the model deprecated on its leaderboard ({aa_row_name(aa)}); "
-                                 "not a provider statement"})
-    if l_others:
-        lifecycle["others"] = l_others
-    entry["lifecycle"] = lifecycle
+    # lifecycle: every source's dated claim; the entry's own is a provider page's (a hand fact), else models.dev's
+    md_claim = models_dev_claim(md)
+    entry["lifecycle"] = assemble_lifecycle(md_claim, aggregator_claims(provider, model_id, ll, aa, inp), msel)
 
     # pricing
     entry["pricing"] = build_pricing(md_pricing(md.get("cost") or {}), ll_pricing(ll) if ll else None,
@@ -818,35 +748,14 @@ EFFORT_ORDER = ["none", "minimal", "low", "medium", "high", "xhigh"]
 # ---------------------------------------------------------------- LiteLLM-only entries
 
 LITELLM_ONLY_NOTE = ("not in the models.dev snapshot (2026-07-02); every spec value is from LiteLLM "
-                     "(litellm 1.109.1, newest keys 2026-09-29)")
+                     f"({LITELLM_VERSION}, {LITELLM_DATE})")
 
 
 def ll_only_modalities(ll: dict[str, Any]) -> tuple[dict[str, list[str]], str]:
-    """Modalities of a LiteLLM-only entry: supported_modalities where given, else the supports_* flags."""
-    if ll.get("supported_modalities"):
-        mods = {"input": sorted({m for m in ll["supported_modalities"] if m in MODALITIES}, key=MODALITIES.index),
-                "output": sorted({m for m in ll.get("supported_output_modalities") or ["text"] if m in MODALITIES},
-                                 key=MODALITIES.index)}
-        note = "LiteLLM supported_modalities / supported_output_modalities"
-        for flag, modality in (("supports_vision", "image"), ("supports_audio_input", "audio"),
-                               ("supports_video_input", "video"), ("supports_pdf_input", "pdf")):
-            if ll.get(flag) and modality not in mods["input"]:
-                mods["input"] = sorted([*mods["input"], modality], key=MODALITIES.index)
-                note += f" (+ {modality} from {flag})"
-        return mods, note
-    inp = ["text"]
-    used = []
-    for flag, modality in (("supports_vision", "image"), ("supports_audio_input", "audio"),
-                           ("supports_video_input", "video"), ("supports_pdf_input", "pdf")):
-        if ll.get(flag):
-            inp.append(modality)
-            used.append(flag)
-    out = [m for m in ll.get("supported_output_modalities") or ["text"] if m in MODALITIES]
-    note = ("LiteLLM has no supported_modalities for this model; input = text"
-            + (" + " + ", ".join(used) if used else "")
-            + "; output = " + ("supported_output_modalities" if ll.get("supported_output_modalities")
-                               else "text (LiteLLM mode: " + str(ll.get("mode")) + ")"))
-    return {"input": sorted(inp, key=MODALITIES.index), "output": sorted(out, key=MODALITIES.index)}, note
+    """LiteLLM's modalities as the importer reads them (foreign/litellm.py): supported_modalities, else text,
+    plus every supports_* input flag."""
+    mods = litellm_format.modalities(ll, "litellm")
+    return {"input": mods["input"], "output": mods["output"]}, mods["note"]
 
 
 def build_litellm_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any],
@@ -911,13 +820,11 @@ def build_litellm_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any
     entry["reasoning"] = bool(ll.get("supports_reasoning"))
     entry["open_weights"] = bool(msel.get("open_weights", False))
 
-    lifecycle: dict[str, Any] = {"source": "litellm", "status": "active"}
-    if ll.get("deprecation_date"):
-        lifecycle["deprecated_on"] = dt.date.fromisoformat(ll["deprecation_date"])
-        lifecycle["note"] = "LiteLLM deprecation_date"
-    else:
-        lifecycle["note"] = f"LiteLLM lists the model (mode: {ll['mode']}) without a deprecation_date"
-    entry["lifecycle"] = lifecycle
+    claims = aggregator_claims(provider, model_id, ll, aa, inp)
+    own = claims.pop(0) if claims and claims[0]["source"] == "litellm" else {
+        "source": "litellm", "rank": "aggregator", "status": None, "said_on": LITELLM_DATE,
+        "note": f"LiteLLM lists the model (mode: {ll['mode']}) without a deprecation_date"}
+    entry["lifecycle"] = assemble_lifecycle(own, claims, msel)
 
     price = ll_pricing(ll)
     if price is None:
@@ -925,8 +832,8 @@ def build_litellm_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any
     pricing: dict[str, Any] = {"source": "litellm", **price}
     aa_price = (aa or {}).get("pricing") or {}
     if aa_price.get("price_1m_input_tokens") is not None and aa_price.get("price_1m_output_tokens") is not None:
-        aa_val = {"input": clean(aa_price["price_1m_input_tokens"]),
-                  "output": clean(aa_price["price_1m_output_tokens"])}
+        aa_val = {"input": dec(aa_price["price_1m_input_tokens"]),
+                  "output": dec(aa_price["price_1m_output_tokens"])}
         if (aa_val["input"], aa_val["output"]) != (price["input"], price["output"]):
             pricing["others"] = [{"source": AA_SOURCE, "value": aa_val, "date": AA_DATE,
                                   "note": aa_row_name(aa) + "; pricing.price_1m_input_tokens / "
@@ -940,6 +847,83 @@ def build_litellm_entry(provider: str, psel: dict[str, Any], msel: dict[str, Any
     head = LITELLM_ONLY_NOTE[0].upper() + LITELLM_ONLY_NOTE[1:] + "."
     entry["notes"] = f"{head} {entry['notes']}" if entry.get("notes") else head
     return entry
+
+
+# ---------------------------------------------------------------- lifecycle claims
+
+MODELS_DEV_STATUS = {None: None, "beta": "preview", "alpha": "preview", "deprecated": "deprecated"}
+
+
+def models_dev_claim(md: dict[str, Any]) -> dict[str, Any]:
+    """models.dev's `status` (absent: listed without a status, a claim of status null), said on its snapshot day."""
+    status = md.get("status")
+    if status not in MODELS_DEV_STATUS:
+        raise BuildError(f"unknown models.dev status {status!r}")
+    return {"source": "models.dev", "rank": "aggregator", "status": MODELS_DEV_STATUS[status],
+            "said_on": MODELS_DEV_DATE,
+            "note": f"models.dev lists the model with status '{status}'" if status
+            else "models.dev lists the model without a status flag"}
+
+
+def genai_match(clause: Any, name: str) -> bool:
+    """genai-prices' model `match` clause (equals, starts_with, ends_with, contains, regex, or_, and_)."""
+    if not isinstance(clause, dict):
+        return False
+    tests = {"equals": lambda v: name == v, "starts_with": lambda v: name.startswith(v),
+             "ends_with": lambda v: name.endswith(v), "contains": lambda v: v in name,
+             "regex": lambda v: re.search(v, name) is not None,
+             "or_": lambda v: any(genai_match(c, name) for c in v),
+             "and_": lambda v: all(genai_match(c, name) for c in v)}
+    return all(tests[key](value) for key, value in clause.items() if key in tests)
+
+
+def genai_model(provider: str, model_id: str, inp: dict[str, Any]) -> dict[str, Any] | None:
+    """The genai-prices model for our id: one of that id, else the first whose match clause takes it."""
+    models = inp["genai_prices"].get(GENAI_PROVIDERS.get(provider, ""), [])
+    return next((m for m in models if m["id"] == model_id), None) or next(
+        (m for m in models if genai_match(m.get("match"), model_id)), None)
+
+
+def aggregator_claims(provider: str, model_id: str, ll: dict[str, Any] | None, aa: dict[str, Any] | None,
+                      inp: dict[str, Any]) -> list[dict[str, Any]]:
+    """The lifecycle word of LiteLLM, Artificial Analysis and genai-prices, each dated by its snapshot."""
+    claims = []
+    ll_claim = litellm_format.lifecycle(ll, "litellm") if ll else None
+    if ll_claim:
+        claims.append({**ll_claim, "said_on": LITELLM_DATE})
+    if aa and aa.get("deprecated"):
+        claims.append({"source": AA_SOURCE, "rank": "aggregator", "status": "deprecated", "said_on": AA_DATE,
+                       "note": f"AA marks the model deprecated on its leaderboard ({aa_row_name(aa)}); no date"})
+    genai = genai_model(provider, model_id, inp)
+    if genai and genai.get("deprecated"):
+        claims.append({"source": GENAI_PRICES_SOURCE, "rank": "aggregator", "status": "deprecated",
+                       "said_on": GENAI_PRICES_DATE,
+                       "note": f"genai-prices 0.2.3 model '{genai['id']}' has deprecated: true (no date); said_on is "
+                               "the 1st of its release month (2026-11)"})
+    return claims
+
+
+LIFECYCLE_KEYS = ("source", "rank", "said_on", "note", "status", "deprecated_on", "shutdown_on", "replacement")
+CLAIM_KEYS = ("source", "rank", "status", "deprecated_on", "shutdown_on", "said_on", "note")
+
+
+def assemble_lifecycle(own: dict[str, Any], claims: list[dict[str, Any]], msel: dict[str, Any]) -> dict[str, Any]:
+    """The entry's own lifecycle claim (a provider page given as a hand fact, rank provider; else `own`, the
+    aggregator's), and every other source's claim under `claims`."""
+    fact = (msel.get("facts") or {}).get("lifecycle")
+    if fact:
+        for key in fact:
+            if key not in LIFECYCLE_KEYS:
+                raise BuildError(f"lifecycle fact: unknown key {key!r}")
+        claims = [own, *claims]
+        own = {"rank": "provider", **fact}
+    lifecycle = {k: own[k] for k in LIFECYCLE_KEYS if own.get(k) is not None}
+    lifecycle["status"] = own.get("status") or "active"  # a claim of no status: the source lists it as available
+    ordered = {k: lifecycle[k] for k in LIFECYCLE_KEYS if k in lifecycle}
+    if claims:
+        ordered["claims"] = [{k: c[k] for k in CLAIM_KEYS if k in c and (c[k] is not None or k == "status")}
+                             for c in claims]
+    return ordered
 
 
 # ---------------------------------------------------------------- hand facts
@@ -1046,10 +1030,11 @@ def apply_facts(entry: dict[str, Any], facts: dict[str, Any]) -> None:
 
 
 def _num(value: Any) -> Any:
+    """Prices compared as exact Decimals (a hand fact's 0.10 equals a source's 0.1)."""
     if isinstance(value, dict):
         return {k: _num(v) for k, v in value.items()}
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return dec(value)
     return value
 
 
@@ -1105,6 +1090,14 @@ def _repr_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data)
 
 
+def _repr_decimal(dumper: yaml.SafeDumper, data: Decimal) -> yaml.Node:
+    """An exact price as a plain YAML number: 15, 0.075, 0.0000001 (never 1E-7, which YAML reads as text)."""
+    if data == data.to_integral_value():
+        return dumper.represent_scalar("tag:yaml.org,2002:int", str(int(data)))
+    return dumper.represent_scalar("tag:yaml.org,2002:float", format(data, "f"))
+
+
+Dumper.add_representer(Decimal, _repr_decimal)
 Dumper.add_representer(list, _repr_list)
 Dumper.add_representer(str, _repr_str)
 Dumper.add_representer(FlowDict, _repr_flow_dict)
@@ -1159,6 +1152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lmarena", required=True, help="arena-catalog leaderboard-text-style-control.json")
     ap.add_argument("--lmarena-vision", required=True, help="arena-catalog leaderboard-vision.json")
     ap.add_argument("--simple-evals", required=True, help="simple-evals README benchmark results CSV")
+    ap.add_argument("--genai-prices", required=True, help="genai-prices.json (genai-prices 0.2.3 providers as JSON)")
     ap.add_argument("--selection", required=True, action="append",
                     help="scripts/registry_selection.yaml (repeatable: later files add providers and models)")
     ap.add_argument("--efforts", required=True, help="scripts/reasoning_efforts.yaml")
@@ -1171,7 +1165,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = selection["sources"]
     inputs = [Path(p).name for p in (args.models_dev, args.litellm, args.artificial_analysis, args.aider,
                                      args.livebench_table, args.livebench_categories, args.lmarena,
-                                     args.lmarena_vision, args.simple_evals)]
+                                     args.lmarena_vision, args.simple_evals, args.genai_prices)]
     out_dir = Path(args.output)
     out_dir.mkdir(parents=True, exist_ok=True)
     errors = []

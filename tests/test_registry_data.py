@@ -249,7 +249,7 @@ LITELLM_ONLY = [
     ("google", "gemini-3.5-flash-lite", "0.3", "2.5", "0.03", 1048576, 65536),
     ("google", "gemini-3.8-flash", "0.75", "3.75", "0.075", 1048576, 65536),
     ("xai", "grok-4.7", "2", "6", "0.5", 500000, 500000),
-    ("mistral", "mistral-large-4", "1.36", "4.18", "0.14", 1048576, 1048576),
+    ("mistral", "mistral-large-4", "0.7", "2.1", "0.07", 1048576, 1048576),  # litellm 1.110.2 halved 1.109.1's
     ("alibaba", "qwen3.8-max", "2", "6", "0.25", 991808, 131072),
     ("alibaba", "qwen3.8-flash", "0.15", "0.47", "0.016", 991808, 131072),
 ]
@@ -273,7 +273,7 @@ def test_litellm_only_entries(registry: dict[str, ProviderFile], provider: str, 
     assert e.knowledge_cutoff is None  # no source gives one
     if e.release_date is not None:  # only AA's snapshot dates these models
         assert e.release_date.source == "artificial-analysis-2026-07-10"
-    assert registry[provider].sources["litellm"].read == dt.date(2026, 11, 21)
+    assert registry[provider].sources["litellm"].read == dt.date(2026, 12, 6)  # litellm 1.110.2
 
 
 def _newest(registry: dict[str, ProviderFile], provider: str, family: str) -> str:
@@ -335,3 +335,17 @@ def test_every_measurement_is_cited_to_the_aa_snapshot(registry: dict[str, Provi
     assert len(measured) >= 80
     assert {x.source for _, _, x in measured} == {"artificial-analysis-2026-07-10"}
     assert all(x.evals and "AA row" in (x.note or "") for _, _, x in measured)
+
+
+def test_lifecycle_claims_are_dated_by_their_source(registry: dict[str, ProviderFile]) -> None:
+    """Issue 11: each source's lifecycle word is a claim dated by the day the source said it."""
+    nano = next(m for m in registry["openai"].models if m.id == "gpt-4.1-nano")
+    assert nano.lifecycle is not None and (nano.lifecycle.source, nano.lifecycle.rank) == ("models.dev", "aggregator")
+    assert nano.lifecycle.said_on == dt.date(2026, 7, 2)
+    ll = next(c for c in nano.lifecycle.claims if c.source == "litellm")
+    # LiteLLM's deprecation_date is OpenAI's shutdown date, said by litellm 1.110.2 (2026-12-02).
+    assert (ll.shutdown_on, ll.deprecated_on, ll.said_on) == (dt.date(2026, 10, 23), None, dt.date(2026, 12, 2))
+    assert not nano.lifecycle.others
+    gpt41 = next(m for m in registry["openai"].models if m.id == "gpt-4.1")
+    assert gpt41.knowledge_cutoff is not None and gpt41.knowledge_cutoff.value == dt.date(2024, 6, 1)
+    assert gpt41.knowledge_cutoff.source == "openai-gpt-4.1-announcement"

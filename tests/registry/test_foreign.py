@@ -72,10 +72,15 @@ def test_litellm_chat_model_with_cache_batch_and_deprecation(litellm: Any) -> No
     assert nano["context_window"]["value"] == 1047576 and nano["max_output_tokens"]["value"] == 32768
     assert nano["pricing"] == {"source": "litellm-model-prices.json", "input": Decimal("0.1"),
                                "output": Decimal("0.4"), "cached_input": Decimal("0.025"),
-                               "batch": {"input": Decimal("0.05"), "output": Decimal("0.2")}}
+                               "batch": {"input": Decimal("0.05"), "output": Decimal("0.2")},
+                               "priority": {"input": Decimal("0.2"), "output": Decimal("0.8"),
+                                            "cached_input": Decimal("0.05")}}
     assert nano["modalities"]["input"] == ["text", "image", "pdf"] and nano["modalities"]["output"] == ["text"]
     assert nano["features"]["values"] == ["streaming", "tool_calling", "structured_outputs", "batch", "prompt_caching"]
-    assert nano["lifecycle"]["deprecated_on"] == dt.date(2026, 10, 23) and "status" not in nano["lifecycle"]
+    # LiteLLM's deprecation_date is the provider's shutdown date (OpenAI shuts gpt-4.1-nano down on 2026-10-23).
+    assert nano["lifecycle"]["shutdown_on"] == dt.date(2026, 10, 23) and "status" not in nano["lifecycle"]
+    assert "deprecated_on" not in nano["lifecycle"] and nano["lifecycle"]["rank"] == "aggregator"
+    assert "shutdown date" in nano["lifecycle"]["note"]
     assert "reasoning" not in nano and "release_date" not in nano and "knowledge_cutoff" not in nano
 
 
@@ -86,14 +91,22 @@ def test_litellm_cache_write_and_batch_cache_prices(litellm: Any) -> None:
         Decimal(3), Decimal(15), Decimal("0.3"), Decimal("3.75"))
     assert pricing["batch"] == {"input": Decimal("1.5"), "output": Decimal("7.5"), "cached_input": Decimal("0.15"),
                                 "cache_write": Decimal("1.875")}
-    assert sonnet["reasoning"] is True and sonnet["lifecycle"]["deprecated_on"] == dt.date(2026, 11, 30)
+    assert sonnet["reasoning"] is True and sonnet["lifecycle"]["shutdown_on"] == dt.date(2026, 11, 30)
+
+
+def test_litellm_flex_and_priority_prices(litellm: Any) -> None:
+    o3 = model(litellm, "openai", "o3")["pricing"]
+    assert o3["flex"] == {"input": Decimal(1), "output": Decimal(4), "cached_input": Decimal("0.25")}
+    assert o3["priority"] == {"input": Decimal("3.5"), "output": Decimal(14), "cached_input": Decimal("0.875")}
+    assert o3["batch"] == {"input": Decimal(1), "output": Decimal(4)}
 
 
 def test_litellm_long_context_tier_with_batch_prices(litellm: Any) -> None:
     pro = model(litellm, "google", "gemini-2.5-pro")  # key gemini/gemini-2.5-pro
     assert pro["pricing"]["tiers"] == [{
         "above_input_tokens": 200000, "input": Decimal("2.5"), "output": Decimal(15), "cached_input": Decimal("0.25"),
-        "batch": {"input": Decimal("1.25"), "output": Decimal("7.5"), "cached_input": Decimal("0.25")}}]
+        "batch": {"input": Decimal("1.25"), "output": Decimal("7.5"), "cached_input": Decimal("0.25")},
+        "priority": {"input": Decimal("4.5"), "output": Decimal(27), "cached_input": Decimal("0.45")}}]
     assert pro["pricing"]["batch"] == {"input": Decimal("0.625"), "output": Decimal(5), "cached_input": Decimal("0.125")}
     assert pro["modalities"]["input"] == ["text", "image", "audio", "video", "pdf"]
     assert pro["notes"] == "LiteLLM key 'gemini/gemini-2.5-pro'"

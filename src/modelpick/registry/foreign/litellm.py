@@ -80,8 +80,35 @@ def _price_set(spec: dict[str, Any], tail: str = "") -> dict[str, Decimal] | Non
     return price
 
 
+# LiteLLM key suffix -> the price list's variant: the batch API, and the flex and priority service tiers.
+VARIANTS = (("_batches", "batch"), ("_flex", "flex"), ("_priority", "priority"))
+
+
+def _variants(spec: dict[str, Any], tail: str = "") -> dict[str, Any]:
+    """The batch, flex and priority prices of the standard list (tail "") or of a long-context tier."""
+    found = {}
+    for suffix, name in VARIANTS:
+        prices = _price_set(spec, tail + suffix)
+        if prices:
+            found[name] = prices
+    return found
+
+
+def lifecycle(spec: dict[str, Any], source: str) -> dict[str, Any] | None:
+    """LiteLLM's `deprecation_date`, as a claim. In LiteLLM that field usually holds the day the provider
+    shuts the model down (e.g. gpt-4.1-nano's 2026-10-23 is OpenAI's shutdown date), not the day it was
+    deprecated, so it is read as `shutdown_on`. LiteLLM states no status."""
+    day = parse_date(spec.get("deprecation_date"))
+    if day is None:
+        return None
+    return {"source": source, "rank": "aggregator",
+            "note": "LiteLLM deprecation_date, read as the shutdown date (the date LiteLLM records there is "
+                    "usually the provider's shutdown date)", "shutdown_on": day[0]}
+
+
 def pricing(spec: dict[str, Any], source: str) -> dict[str, Any] | None:
-    """Base, reasoning, batch and long-context prices; None when input or output price is missing."""
+    """Base, reasoning, batch, flex and priority prices, and long-context tiers (each with its own batch, flex and
+    priority prices); None when input or output price is missing."""
     price = _price_set(spec)
     tiers: list[dict[str, Any]] = []
     if price is None and spec.get("tiered_pricing"):
@@ -99,21 +126,16 @@ def pricing(spec: dict[str, Any], source: str) -> dict[str, Any] | None:
     reasoning = per_million(spec.get("output_cost_per_reasoning_token"))
     if reasoning is not None:
         out["reasoning"] = reasoning
-    batch = _price_set(spec, "_batches")
-    if batch:
-        out["batch"] = batch
+    out.update(_variants(spec))
     for key in sorted(spec):
         match = re.fullmatch(r"input_cost_per_token_above_(\d+)k_tokens", key)
         if not match:
             continue
-        tier = _price_set(spec, f"_above_{match.group(1)}k_tokens")
+        tail = f"_above_{match.group(1)}k_tokens"
+        tier = _price_set(spec, tail)
         if tier is None:
             continue
-        item = {"above_input_tokens": int(match.group(1)) * 1000, **tier}
-        tier_batch = _price_set(spec, f"_above_{match.group(1)}k_tokens_batches")
-        if tier_batch:
-            item["batch"] = tier_batch
-        tiers.append(item)
+        tiers.append({"above_input_tokens": int(match.group(1)) * 1000, **tier, **_variants(spec, tail)})
     if tiers:
         out["tiers"] = sorted(tiers, key=lambda t: t["above_input_tokens"])
     return out
@@ -187,9 +209,9 @@ def convert(key: str, spec: Any, source: str) -> Item:
     entry["features"] = {"source": source, "values": features(spec)}
     if spec.get("supports_reasoning"):
         entry["reasoning"] = True
-    deprecation = parse_date(spec.get("deprecation_date"))
-    if deprecation:
-        entry["lifecycle"] = {"source": source, "note": "LiteLLM deprecation_date", "deprecated_on": deprecation[0]}
+    claim = lifecycle(spec, source)
+    if claim:
+        entry["lifecycle"] = claim
     entry["pricing"] = price
     notes = join_notes(f"LiteLLM key {key!r}" if key != mid else None, creator_note)
     if notes:
