@@ -125,7 +125,7 @@ class Case:
 
 def _scan_tree(tmp: Path) -> None:
     (tmp / "src").mkdir()
-    (tmp / "src" / "app.py").write_text('MODEL = "gpt-4.1-nano-2025-04-14"\n')
+    (tmp / "src" / "app.py").write_text('MODEL = "gpt-5.4-nano-2026-03-17"\n')  # active on AS_OF
 
 
 def _git_repo_with_config(tmp: Path) -> None:

@@ -310,7 +310,7 @@ def test_bad_input_is_one_line_error(fmt: str, content: str, message: str, tmp_p
 def test_unknown_format_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_foreign("helm", LITELLM)
-    assert str(caught.value) == "unknown format 'helm'; expected one of: litellm, models.dev, openrouter"
+    assert str(caught.value) == "unknown format 'helm'; expected one of: litellm, models.dev, openrouter, genai-prices"
     with pytest.raises(InputError) as caught:
         read_foreign("litellm", tmp_path / "nope.json")
     assert str(caught.value) == f"{tmp_path / 'nope.json'}: no such file"

@@ -43,9 +43,17 @@ def test_between_aggregators_the_later_claim_wins(entry):
     assert (early.status, early.disputes, early.shutdowns) == ("active", (), (("litellm", dt.date(2026, 10, 23)),))
 
 
-def test_an_undated_flag_counts_from_the_day_it_was_said(entry):
+def test_an_aggregators_undated_flag_disputes_but_never_decides(entry):
     e = entry({"rank": "aggregator", "said_on": "2026-01-01"},
               ("artificial-analysis", {"status": "deprecated", "said_on": "2026-07-10"}))
+    assert status_on(e, dt.date(2026, 6, 1)) == ("active", "active")  # not said yet: no dispute
+    assert status_on(e, dt.date(2026, 8, 1)) == (
+        "active", "active (disputed: artificial-analysis: deprecated (said 2026-07-10))")
+
+
+def test_a_providers_undated_flag_decides_from_the_day_it_was_said(entry):
+    e = entry({"rank": "aggregator", "said_on": "2026-01-01"},
+              ("acme-page", {"rank": "provider", "status": "deprecated", "said_on": "2026-07-10"}))
     assert status_on(e, dt.date(2026, 6, 1)) == ("active", "active on 2026-06-01")
     assert status_on(e, dt.date(2026, 8, 1)) == ("deprecated", "deprecated (said 2026-07-10) (disputed: own: active)")
 

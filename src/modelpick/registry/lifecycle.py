@@ -6,7 +6,8 @@ A flag without a date (a status of deprecated or retired) counts only from the d
 
 The status in force is the claim of the highest rank (a provider's own page or announcement beats an
 aggregator such as LiteLLM, models.dev, Artificial Analysis or genai-prices); between claims of one rank,
-the one said latest (`said_on`, else the date its source was read). Where another claim gives another status
+the one said latest (`said_on`, else the date its source was read). An aggregator's flag without a date
+(deprecated, retired) never decides: it disputes (see Claim.decisive). Where another claim gives another status
 on that day, the standing is *disputed* and names it: never silently active.
 """
 
@@ -29,6 +30,14 @@ class Claim:
     deprecated_on: dt.date | None
     shutdown_on: dt.date | None
     said_on: dt.date | None
+
+    @property
+    def decisive(self) -> bool:
+        """An aggregator's deprecated or retired flag without a date (Artificial Analysis marks leaderboard rows
+        deprecated, genai-prices flags models) is shown, and disputes, but never decides the status: it says
+        neither when nor whether the provider stops serving the model."""
+        flag_only = self.status in ("deprecated", "retired") and not (self.deprecated_on or self.shutdown_on)
+        return self.rank == "provider" or not flag_only
 
     def on(self, as_of: dt.date) -> tuple[str, str]:
         """This claim's status on `as_of`, and a phrase saying why."""
@@ -78,7 +87,8 @@ def standing(entry: Entry, as_of: dt.date) -> Standing:
     if life is None:
         return Standing("active", "no lifecycle data", None, (), ())
     claims = _claims(life, entry)
-    ranked = max(claims, key=lambda c: (c.rank == "provider", c.said_on or dt.date.min))
+    ranked = max([c for c in claims if c.decisive] or claims,
+                 key=lambda c: (c.rank == "provider", c.said_on or dt.date.min))
     status, why = ranked.on(as_of)
     disputes = []
     for claim in claims:
