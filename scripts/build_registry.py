@@ -113,7 +113,8 @@ LMARENA_TEXT_KEYS = {"full": "lmarena_text", "coding": "lmarena_coding",
                      "creative_writing": "lmarena_creative_writing", "if": "lmarena_if"}
 # First-party provider file -> creator slug (performance is only taken for first-party entries).
 FIRST_PARTY = {"openai": "openai", "anthropic": "anthropic", "google": "google", "xai": "xai",
-               "deepseek": "deepseek", "mistral": "mistral", "alibaba": "alibaba"}
+               "deepseek": "deepseek", "mistral": "mistral", "alibaba": "alibaba", "moonshotai": "moonshotai",
+               "zai": "zai", "minimax": "minimax", "cohere": "cohere"}
 
 
 class BuildError(Exception):

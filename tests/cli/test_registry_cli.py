@@ -18,7 +18,7 @@ def test_validate_the_bundled_registry(invoke) -> None:
     result = invoke("registry", "validate", "--as-of", AS_OF, "--format", "json")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert (doc["schema_version"], doc["findings"], doc["summary"]["files"]) == ("1", [], 11)
+    assert (doc["schema_version"], doc["findings"], doc["summary"]["files"]) == ("1", [], 15)
 
 
 def test_validate_exits_1_on_findings_and_annotates_for_github(invoke, tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ def test_export_sql_loads_into_sqlite(invoke, mini_registry: Path) -> None:
     db = sqlite3.connect(":memory:")
     db.executescript(result.stdout)
     count = db.execute("SELECT count(*) FROM models").fetchone()[0]
-    assert count == 66 + 5
+    assert count == 120 + 5
     assert db.execute("SELECT input_usd_per_1m, output_usd_per_1m FROM models WHERE provider = 'testco' "
                       "AND model = 'acme-1'").fetchone() == (0.15, 0.6)
 
@@ -123,7 +123,7 @@ def test_diff_reports_changed_prices_and_the_workload_cost(invoke, mini_registry
 def test_diff_against_the_bundled_data(invoke, mini_registry: Path) -> None:
     result = invoke("registry", "diff", "bundled", mini_registry, "--format", "json", "--as-of", AS_OF)
     doc = json.loads(result.stdout)
-    assert (len(doc["added"]), len(doc["removed"]), doc["changed"]) == (5, 66, [])
+    assert (len(doc["added"]), len(doc["removed"]), doc["changed"]) == (5, 120, [])
 
 
 @pytest.mark.parametrize("kind", ["registry", "workload", "config", "output", "tasks"])

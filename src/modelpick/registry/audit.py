@@ -10,7 +10,8 @@ service tiers; long-context tiers by threshold, with their own batch/flex/priori
 format can state), lifecycle dates, and lifecycle status where the format states one.
 
 A value we don't have, or they don't have, is not a disagreement: unknown is not a claim. A disagreement
-is `recorded` when our entry already lists their value under `others` (from any source); recorded
+is `recorded` when our entry already lists their value under `others` or, for lifecycle, among its claims
+(from any source); recorded
 disagreements do not fail. Numbers are within tolerance when |ours - theirs| / max(|ours|, |theirs|) is
 at most `tolerance`; sets, dates and statuses have no tolerance.
 
@@ -193,6 +194,10 @@ def _alternatives(ours: dict[str, Any], top: str, features_covered: tuple[str, .
     """The values our entry records under `<top>.others`, each flattened like an entry."""
     cited = ours.get(top)
     others = cited.get("others") or [] if isinstance(cited, dict) else []
+    if top == "lifecycle" and isinstance(cited, dict):
+        # Every source's lifecycle claim is on record; one that lists the model without a flag says active.
+        others = [*others, *({"value": {**c, "status": c.get("status") or "active"}}
+                             for c in cited.get("claims") or [] if isinstance(c, dict))]
     found = []
     for alt in others:
         value = alt.get("value")

@@ -49,7 +49,8 @@ FAMILIES: tuple[tuple[str, str], ...] = (
     ("gpt", "openai"), ("chatgpt", "openai"), ("claude", "anthropic"), ("gemini", "google"),
     ("gemma", "google"), ("llama", "meta"), ("mistral", "mistral"), ("mixtral", "mistral"),
     ("codestral", "mistral"), ("qwen", "alibaba"), ("qwq", "alibaba"), ("deepseek", "deepseek"),
-    ("grok", "xai"),
+    ("grok", "xai"), ("kimi", "moonshotai"), ("moonshot", "moonshotai"), ("glm", "zai"),
+    ("minimax", "minimax"), ("command", "cohere"), ("cohere", "cohere"),
 )
 O_SERIES = re.compile(r"^o\d(?:$|-)")
 
