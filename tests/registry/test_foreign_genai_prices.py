@@ -127,7 +127,7 @@ def test_tiers_apply_to_the_whole_request_with_batch(imported: Any) -> None:
 
 def test_deprecated_flag_is_a_status_claim(imported: Any) -> None:
     assert model(imported, "google", "gemini-2.0-flash")["lifecycle"] == {
-        "source": "genai-prices.json", "status": "deprecated", "note": "genai-prices deprecated flag"}
+        "source": "genai-prices.json", "rank": "aggregator", "status": "deprecated", "note": "genai-prices deprecated flag"}
 
 
 def test_written_files_validate_over_the_registry(imported: Any, registry: Registry, tmp_path: Path) -> None:

@@ -206,7 +206,8 @@ def convert(provider: str, provider_name: str, model: Any, source: str) -> Item:
                                         "genai-prices context_window (its maximum input tokens)")
     if model.get("deprecated") is True:
         # The source's own flag, with no date: a claim of status only.
-        entry["lifecycle"] = {"source": source, "status": "deprecated", "note": "genai-prices deprecated flag"}
+        entry["lifecycle"] = {"source": source, "rank": "aggregator", "status": "deprecated",
+                              "note": "genai-prices deprecated flag"}
     entry["pricing"] = price
     item.entry, item.names, item.dropped = entry, tuple(_names(model.get("match"))), dropped
     return item

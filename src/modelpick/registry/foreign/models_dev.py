@@ -110,7 +110,7 @@ def convert(provider: str, provider_name: str, model_id: str, md: Any, source: s
     entry["open_weights"] = bool(md.get("open_weights"))
     status = md.get("status")
     if status in STATUS:
-        entry["lifecycle"] = {"source": source, "status": STATUS[status],
+        entry["lifecycle"] = {"source": source, "rank": "aggregator", "status": STATUS[status],
                               "note": f"models.dev status '{status}'" if status else "models.dev gives no status flag"}
     entry["pricing"] = price
     notes = join_notes(creator_note)

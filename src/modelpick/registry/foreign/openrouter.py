@@ -144,7 +144,8 @@ def convert(model: Any, source: str, batch: dict[str, Any] | None) -> Item:
         entry["open_weights"] = True
     expiry = parse_date(model.get("expiration_date"))
     if expiry:
-        entry["lifecycle"] = {"source": source, "note": "OpenRouter expiration_date", "shutdown_on": expiry[0]}
+        entry["lifecycle"] = {"source": source, "rank": "aggregator", "note": "OpenRouter expiration_date",
+                              "shutdown_on": expiry[0]}
     entry["pricing"] = price
     notes = join_notes(f"open_weights: OpenRouter names the weights on Hugging Face ({model['hugging_face_id']})"
                        if model.get("hugging_face_id") else None,
