@@ -77,7 +77,7 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> Registry:
 
 def make_tree(root: Path) -> Path:
     """The fixture sources plus everything a scan must skip or treat specially."""
-    shutil.copytree(FIXTURES, root, ignore=shutil.ignore_patterns("config-values"))  # test_scan_config's
+    shutil.copytree(FIXTURES, root, ignore=shutil.ignore_patterns("config-values", "retired-config"))  # their own tests
 
     def put(rel: str, content: str | bytes) -> None:
         path = root / rel

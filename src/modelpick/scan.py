@@ -66,9 +66,10 @@ Status
 Worst first; a finding has exactly one.
 
 - ``unknown``: shaped but not in the registry; the message has a "did you mean" over `Registry.names()`.
-- ``retired`` / ``deprecated``: the entry's lifecycle at ``as_of`` (`registry.lifecycle.status_on`).
-- ``retiring``: still active (or preview) but ``lifecycle.shutdown_on`` falls within
-  ``retirement_warning_days`` after ``as_of`` (as_of < shutdown_on <= as_of + days).
+- ``retired`` / ``deprecated``: the entry's lifecycle at ``as_of``, from every source's claim
+  (`registry.lifecycle.standing`), disputes named.
+- ``retiring``: still in force, but a source gives a shutdown date that has passed (the sources disagree) or
+  falls within ``retirement_warning_days`` after ``as_of`` (as_of < shutdown_on <= as_of + days).
 - ``unpinned``: the name floats. That is, it is not a dated snapshot while the entry has dated snapshots (so
   the canonical id ``gpt-4.1-nano`` is unpinned: it has ``gpt-4.1-nano-2025-04-14``), or it is an alias
   ending in ``-latest`` (``mistral-large-latest``), which floats by its name whether or not the registry
@@ -109,7 +110,7 @@ from pydantic import BaseModel, ConfigDict
 
 from modelpick.config_values import EXTRACTORS, config_kind
 from modelpick.errors import AmbiguousModelError, InputError, ModelpickError, did_you_mean
-from modelpick.registry.lifecycle import status_on
+from modelpick.registry.lifecycle import standing
 from modelpick.registry.loader import Entry, Registry
 
 Status = Literal["ok", "unknown", "deprecated", "retiring", "retired", "unpinned"]
@@ -274,15 +275,22 @@ class _Judge:
         else:
             who = f"{entry.key}: "
             provider = entry.provider
-        status, why = status_on(entry, self.as_of)
-        if status == "retired":
-            return model.id, provider, "retired", f"{who}{why} (as of {self.as_of}){replacement}"
-        if status == "deprecated":
-            return model.id, provider, "deprecated", f"{who}{why} (as of {self.as_of}){replacement}"
-        if life and life.shutdown_on and self.as_of < life.shutdown_on <= self.horizon:
-            days = (life.shutdown_on - self.as_of).days
+        s = standing(entry, self.as_of)
+        why = s.why + (f" (disputed: {'; '.join(s.disputes)})" if s.disputes else "")
+        if s.status in ("retired", "deprecated"):
+            return model.id, provider, s.status, f"{who}{why} (as of {self.as_of}){replacement}"
+        # In force, yet a source gives a shutdown date: passed (the sources disagree) or within the horizon.
+        passed = [(source, day) for source, day in s.shutdowns if day <= self.as_of]
+        if passed:
+            source, day = passed[0]
             return (model.id, provider, "retiring",
-                    f"{who}shuts down on {life.shutdown_on}, {days} days after {self.as_of}{replacement}")
+                    f"{who}{source} gives a shutdown date of {day}, passed; {s.source} says {s.status}{replacement}")
+        coming = sorted((day, source) for source, day in s.shutdowns if day <= self.horizon)
+        if coming:
+            day, source = coming[0]
+            per = "" if source == s.source else f" (per {source})"
+            return (model.id, provider, "retiring",
+                    f"{who}shuts down on {day}{per}, {(day - self.as_of).days} days after {self.as_of}{replacement}")
         name = text if text in (model.id, *model.snapshots, *model.aliases) else text.partition("/")[2]
         if name not in model.snapshots and (model.snapshots or
                                             (name in model.aliases and name.endswith("-latest"))):

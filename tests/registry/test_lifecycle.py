@@ -37,7 +37,7 @@ def test_between_aggregators_the_later_claim_wins(entry):
               ("litellm", {"shutdown_on": "2026-10-23", "said_on": "2026-12-02"}))
     s = standing(e, dt.date(2026, 12, 6))
     assert (s.status, s.why, s.source) == ("retired", "retired on 2026-10-23", "litellm")
-    assert s.disputes == ("own: active",)
+    assert s.disputes == ()  # models.dev listed it in July, before the shutdown: out of date, not a dispute
     # before the shutdown date, both say active: nothing to dispute, the date is still known
     early = standing(e, dt.date(2026, 9, 1))
     assert (early.status, early.disputes, early.shutdowns) == ("active", (), (("litellm", dt.date(2026, 10, 23)),))
@@ -56,6 +56,12 @@ def test_a_providers_undated_flag_decides_from_the_day_it_was_said(entry):
               ("acme-page", {"rank": "provider", "status": "deprecated", "said_on": "2026-07-10"}))
     assert status_on(e, dt.date(2026, 6, 1)) == ("active", "active on 2026-06-01")
     assert status_on(e, dt.date(2026, 8, 1)) == ("deprecated", "deprecated (said 2026-07-10) (disputed: own: active)")
+
+
+def test_a_later_claim_of_active_disputes_a_passed_shutdown(entry):
+    e = entry({"rank": "aggregator", "said_on": "2026-11-30"},  # still listed, without a flag, after the date
+              ("litellm", {"shutdown_on": "2026-10-23", "said_on": "2026-12-02"}))
+    assert standing(e, dt.date(2026, 12, 6)).disputes == ("own: active",)
 
 
 def test_agreeing_claims_are_not_a_dispute(entry):

@@ -8,7 +8,8 @@ The status in force is the claim of the highest rank (a provider's own page or a
 aggregator such as LiteLLM, models.dev, Artificial Analysis or genai-prices); between claims of one rank,
 the one said latest (`said_on`, else the date its source was read). An aggregator's flag without a date
 (deprecated, retired) never decides: it disputes (see Claim.decisive). Where another claim gives another status
-on that day, the standing is *disputed* and names it: never silently active.
+on that day, the standing is *disputed* and names it: never silently active. A claim of active said before
+the date the status in force turns on (a snapshot older than the shutdown) is out of date, not a dispute.
 """
 
 from __future__ import annotations
@@ -91,9 +92,12 @@ def standing(entry: Entry, as_of: dt.date) -> Standing:
                  key=lambda c: (c.rank == "provider", c.said_on or dt.date.min))
     status, why = ranked.on(as_of)
     disputes = []
+    event = ranked.shutdown_on if status == "retired" else ranked.deprecated_on if status == "deprecated" else None
     for claim in claims:
         other, other_why = claim.on(as_of)
-        if claim is not ranked and SEVERITY[other] != SEVERITY[status]:
+        # A claim said before the date the status in force turns on does not dispute it: it is out of date.
+        outdated = event is not None and claim.said_on is not None and claim.said_on < event and other == "active"
+        if claim is not ranked and SEVERITY[other] != SEVERITY[status] and not outdated:
             disputes.append(f"{claim.source}: {other_why}")
     shutdowns = tuple((c.source, c.shutdown_on) for c in claims if c.shutdown_on)
     return Standing(status, why, ranked.source, tuple(dict.fromkeys(disputes)), shutdowns)
