@@ -17,7 +17,7 @@ def test_retired_and_retiring_ids_in_config_values() -> None:
     assert [(f.path.removeprefix(str(TREE) + "/"), f.line, f.column, f.text, f.status, f.message)
             for f in result.findings] == [
         (".env", 2, 14, "gpt-4o", "retiring",
-         "openai/gpt-4o: shuts down on 2027-01-14 (per litellm), 43 days after 2026-12-02; replacement: gpt-4.1"),
+         "openai/gpt-4o: shuts down on 2027-01-14, 43 days after 2026-12-02; replacement: gpt-4.1"),
         ("app.yaml", 3, 10, "gpt-3.5-turbo", "retired",
          "openai/gpt-3.5-turbo: retired on 2026-10-23 (as of 2026-12-02); replacement: gpt-4.1-mini"),
         ("app.yaml", 4, 13, "claude-3-opus-20240229", "retired",
@@ -25,6 +25,6 @@ def test_retired_and_retiring_ids_in_config_values() -> None:
          "artificial-analysis-2026-07-10: deprecated (said 2026-07-10)) (as of 2026-12-02); replacement: "
          "claude-opus-4-8"),
         ("settings.toml", 2, 9, "gpt-4o-mini", "retiring",
-         "openai/gpt-4o-mini: shuts down on 2027-01-14 (per litellm), 43 days after 2026-12-02; replacement: "
+         "openai/gpt-4o-mini: shuts down on 2027-01-14, 43 days after 2026-12-02; replacement: "
          "gpt-4.1-mini"),
     ]

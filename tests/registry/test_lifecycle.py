@@ -83,3 +83,11 @@ def test_recommend_says_a_passed_shutdown_in_the_row(entry, tasks, make_workload
               ("litellm", {"shutdown_on": "2026-10-23", "said_on": "2026-12-02"}))
     rec = ranking.recommend(Registry([e]), ranking.resolve(make_workload(), tasks, dt.date(2026, 12, 6)))
     assert rec.ranking[0].warnings == ["litellm gives a shutdown date of 2026-10-23, passed; own says active"]
+
+
+def test_a_shutdown_date_given_twice_is_said_once(entry):
+    e = entry({"rank": "aggregator", "shutdown_on": "2027-01-14", "said_on": "2026-12-02"},
+              ("litellm", {"shutdown_on": "2027-01-14", "said_on": "2026-12-02"}),
+              ("models.dev", {"shutdown_on": "2026-12-20", "said_on": "2026-07-02"}))
+    assert standing(e, dt.date(2026, 12, 6)).shutdowns == (("models.dev", dt.date(2026, 12, 20)),
+                                                          ("own", dt.date(2027, 1, 14)))

@@ -63,7 +63,7 @@ class Standing:
     why: str
     source: str | None
     disputes: tuple[str, ...]  # "litellm: retired on 2026-10-23", one per disagreeing claim
-    shutdowns: tuple[tuple[str, dt.date], ...]  # every source's shutdown date, (source, date)
+    shutdowns: tuple[tuple[str, dt.date], ...]  # every shutdown date a source gives, (source, date), by date
 
     @property
     def disputed(self) -> bool:
@@ -99,7 +99,12 @@ def standing(entry: Entry, as_of: dt.date) -> Standing:
         outdated = event is not None and claim.said_on is not None and claim.said_on < event and other == "active"
         if claim is not ranked and SEVERITY[other] != SEVERITY[status] and not outdated:
             disputes.append(f"{claim.source}: {other_why}")
-    shutdowns = tuple((c.source, c.shutdown_on) for c in claims if c.shutdown_on)
+    # One per date: the source in force names it where it is among those that give the date.
+    by_day: dict[dt.date, str] = {}
+    for c in sorted(claims, key=lambda c: c is not ranked):
+        if c.shutdown_on:
+            by_day.setdefault(c.shutdown_on, c.source)
+    shutdowns = tuple((source, day) for day, source in sorted(by_day.items()))
     return Standing(status, why, ranked.source, tuple(dict.fromkeys(disputes)), shutdowns)
 
 
