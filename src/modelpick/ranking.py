@@ -12,7 +12,8 @@ Scores are 0..1, higher is better:
   visible output tokens / output speed; 1 for the quickest entry that fits, falling on a log scale to 0 at
   10x its time. An entry whose speed is unknown is scored as the slowest known entry, and says so.
 The score is the weighted mean of the scores with the task's balance, or the workload's `prefer`.
-Ties break on monthly cost, then PROVIDER/MODEL, so the order is deterministic.
+An entry that a source says shuts down within SHUTDOWN_SOON_DAYS ranks after those that do not (its row says
+when). Ties break on monthly cost, then PROVIDER/MODEL, so the order is deterministic.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 from modelpick import cost as cost_model
 from modelpick import reasoning as hidden_reasoning
 from modelpick.effort import EFFORTS
-from modelpick.registry.lifecycle import status_on
+from modelpick.registry.lifecycle import standing, status_on
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import BenchmarkInfo, TaskProfile
 from modelpick.report import (
@@ -256,10 +257,22 @@ def _score(evaluations: list[_Evaluation], ctx: Context) -> list[_Evaluation]:
         weight = sum(ctx.weights[k] for k in known)
         ev.score = sum(ctx.weights[k] * v for k, v in known.items()) / weight if weight else 0.0
         ev.reasons = _explain(ev, ctx, cheapest, known)
-    fitting.sort(key=lambda ev: (ev.quality is None, -round(ev.score or 0, 9), ev.estimate.per_month, ev.entry.key))
+    soon = {id(ev) for ev in fitting if shuts_down_soon(ev.entry, ctx.as_of)}
+    fitting.sort(key=lambda ev: (ev.quality is None, id(ev) in soon, -round(ev.score or 0, 9), ev.estimate.per_month,
+                                 ev.entry.key))
     for rank, ev in enumerate(fitting, 1):
         ev.rank = rank
     return fitting
+
+
+# An entry that a source says shuts down within this many days ranks after every entry that does not (among
+# those of known quality): a pick that stops working next month is no pick, however cheap.
+SHUTDOWN_SOON_DAYS = 30
+
+
+def shuts_down_soon(entry: Entry, as_of: dt.date) -> bool:
+    horizon = as_of + dt.timedelta(days=SHUTDOWN_SOON_DAYS)
+    return any(as_of < day <= horizon for _, day in standing(entry, as_of).shutdowns)
 
 
 def _quality_text(q: Quality, ctx: Context) -> str:

@@ -91,3 +91,20 @@ def test_a_shutdown_date_given_twice_is_said_once(entry):
               ("models.dev", {"shutdown_on": "2026-12-20", "said_on": "2026-07-02"}))
     assert standing(e, dt.date(2026, 12, 6)).shutdowns == (("models.dev", dt.date(2026, 12, 20)),
                                                           ("own", dt.date(2027, 1, 14)))
+
+
+def test_an_entry_shutting_down_within_30_days_ranks_after_the_rest(make_entry, tasks, make_workload):
+    from modelpick import ranking
+    from modelpick.registry.loader import Registry
+
+    bench = {"ifbench": 60, "livebench_language": 60, "lmarena_text": 1300}
+    leaving = make_entry("acme", "leaving", input=0.1, output=0.1, benchmarks=bench, lifecycle={
+        "source": "f", "read": "2026-12-01", "rank": "provider", "shutdown_on": "2026-12-20"})
+    staying = make_entry("acme", "staying", input=1, output=1, benchmarks=bench)
+    ctx = ranking.resolve(make_workload(), tasks, dt.date(2026, 12, 6))
+    rec = ranking.recommend(Registry([leaving, staying]), ctx)
+    assert [r.model for r in rec.ranking] == ["staying", "leaving"]
+    assert rec.ranking[0].score < rec.ranking[1].score  # the cheaper one scores higher, yet ranks after
+    assert rec.ranking[1].warnings == ["shuts down on 2026-12-20"]
+    later = ranking.resolve(make_workload(), tasks, dt.date(2026, 11, 1))  # 49 days ahead: ranked on its score
+    assert [r.model for r in ranking.recommend(Registry([leaving, staying]), later).ranking] == ["leaving", "staying"]
