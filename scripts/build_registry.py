@@ -63,6 +63,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from modelpick.registry.foreign import genai_prices as genai_format  # noqa: E402  (the importer's mapping)
 from modelpick.registry.foreign import litellm as litellm_format  # noqa: E402  (the importer's mapping)
 from modelpick.registry.foreign import plain  # noqa: E402
 
@@ -81,10 +82,13 @@ LITELLM_DATE = dt.date(2026, 12, 2)  # litellm 1.110.2 on PyPI
 LITELLM_VERSION = "litellm 1.110.2"
 GENAI_PRICES_SOURCE = "genai-prices"
 GENAI_PRICES_DATE = dt.date(2026, 11, 1)  # genai-prices 0.2.3, published 2026-11 (month only: the 1st is used)
+# genai-prices' prices (dated lists) are compared as in force on this day: the newest snapshot's (LiteLLM 1.110.2).
+GENAI_PRICES_AS_OF = dt.date(2026, 12, 2)
 # Our provider id -> genai-prices provider id.
 GENAI_PROVIDERS = {"openai": "openai", "anthropic": "anthropic", "google": "google", "xai": "x-ai",
                    "mistral": "mistral", "deepseek": "deepseek", "groq": "groq", "togetherai": "together",
-                   "amazon-bedrock": "aws"}
+                   "amazon-bedrock": "aws", "zai": "zai", "minimax": "minimax",
+                   "moonshotai": "moonshotai", "cohere": "cohere"}
 
 # AA evaluation key -> (registry key, is_index)
 AA_BENCHMARKS = [
@@ -290,8 +294,8 @@ def order_pricing(pricing: dict[str, Any], note: str | None) -> dict[str, Any]:
     out: dict[str, Any] = {"source": pricing["source"]}
     if note:
         out["note"] = note
-    for key in ("input", "cached_input", "cache_write", "output", "reasoning", "batch", "flex", "priority", "tiers",
-                "others"):
+    for key in ("effective_from", "input", "cached_input", "cache_write", "output", "reasoning", "batch", "flex",
+                "priority", "tiers", "history", "others"):
         if key in pricing and pricing[key] not in (None, []):
             out[key] = pricing[key]
     return out
@@ -666,11 +670,106 @@ def finish_entry(provider: str, msel: dict[str, Any], inp: dict[str, Any], aa: d
     if benchmarks:
         entry["benchmarks"] = benchmarks
 
+    if psel_tiers_inclusive(provider, inp):
+        inclusive_tiers(entry, psel_tiers_inclusive(provider, inp))
     if msel.get("facts"):
         apply_facts(entry, msel["facts"])
+    genai_others(provider, msel, entry, inp)
     if msel.get("note"):
         entry["notes"] = msel["note"].strip()
     return entry
+
+
+def psel_tiers_inclusive(provider: str, inp: dict[str, Any]) -> str | None:
+    """The provider's `tiers_inclusive` reason: its long-context prices start AT the threshold (>= N tokens)."""
+    return (inp["selection"]["providers"].get(provider) or {}).get("tiers_inclusive")
+
+
+def inclusive_tiers(entry: dict[str, Any], reason: str) -> None:
+    """LiteLLM's `*_above_<N>k_tokens` prices apply when input > N; where the provider bills input >= N at the
+    higher rate, the tier is `above_input_tokens: N - 1`. LiteLLM's reading is kept under `others`."""
+    pricing = entry["pricing"]
+    if pricing["source"] != "litellm" or not pricing.get("tiers"):
+        return
+    original = {k: copy.deepcopy(pricing[k]) for k in ("input", "cached_input", "cache_write", "output", "reasoning",
+                                                       "batch", "flex", "priority", "tiers") if k in pricing}
+    for tier in pricing["tiers"]:
+        tier["above_input_tokens"] = int(tier["above_input_tokens"]) - 1
+    pricing["note"] = _join(pricing.get("note"), "long-context thresholds: " + reason.strip())
+    pricing.setdefault("others", []).insert(0, {
+        "source": "litellm", "value": original,
+        "note": "LiteLLM's *_above_<N>k_tokens prices as LiteLLM applies them (input > N: "
+                + ", ".join(str(t["above_input_tokens"]) for t in original["tiers"])
+                + "); the provider bills a request of exactly N input tokens at the higher rate"})
+    entry["pricing"] = order_pricing(pricing, pricing["note"])
+
+
+def _schedule_on(pricing: dict[str, Any], day: dt.date) -> dict[str, Any] | None:
+    """A pricing mapping's list in force on `day` (the latest effective_from on or before it; an undated
+    list is in force every day); None when every list starts later."""
+    lists = [pricing, *(pricing.get("history") or [])]
+    if any(h.get("effective_from") is None for h in lists):
+        return pricing
+    current = sorted((h for h in lists if h["effective_from"] <= day), key=lambda h: h["effective_from"])
+    return current[-1] if current else None
+
+
+def _flat_prices(schedule: dict[str, Any]) -> dict[str, Any]:
+    from modelpick.registry.audit import flatten  # the audit's own reading of a price list
+
+    return {k: v for k, v in flatten({"pricing": _num(schedule)}, (), False).items() if k.startswith("pricing.")}
+
+
+def _ctx_reason(theirs: int, ours: dict[str, Any], provider: str, msel: dict[str, Any],
+                inp: dict[str, Any]) -> str | None:
+    """Why genai-prices' context_window is not used, where the numbers show it."""
+    psel = inp["selection"]["providers"][provider]
+    ll_key = msel["litellm"] if "litellm" in msel else psel.get("litellm_prefix", "") + msel["id"]
+    ll = inp["litellm"].get(ll_key) or {} if ll_key else {}
+    max_in, max_out = ll.get("max_input_tokens"), ll.get("max_output_tokens")
+    if max_in and max_out and theirs == max_in + max_out and ours["value"] == max_in:
+        return (f"it is LiteLLM's max_input_tokens + max_output_tokens ({max_in:,} + {max_out:,}), the whole window; "
+                f"ours is LiteLLM's max_input_tokens, the input limit (LiteLLM-only entries)")
+    if theirs == 1_000_000 and ours["value"] in (1_048_576, 1_047_576, 1_050_000):
+        return f"1,000,000 is the rounded '1M'; ours ({ours['value']:,}, {ours['source']}) is the exact figure"
+    return None
+
+
+def genai_others(provider: str, msel: dict[str, Any], entry: dict[str, Any], inp: dict[str, Any]) -> None:
+    """genai-prices' differing price list (the one in force on GENAI_PRICES_AS_OF, read through the importer's
+    mapping, foreign/genai_prices.py) and context_window, kept under `others` with the selection's `keep` reason."""
+    genai = genai_model(provider, entry["id"], inp)
+    if not genai:
+        return
+    keep = msel.get("keep") or {}
+    label = f"genai-prices 0.2.3 model '{genai['id']}'"
+    ctx = genai.get("context_window")
+    if ctx and "context_window" in entry and int(ctx) != entry["context_window"]["value"]:
+        note = f"{label} context_window (genai-prices documents it as the maximum input tokens)"
+        reason = (keep.get("context_window") or {}).get(GENAI_PRICES_SOURCE) or _ctx_reason(
+            int(ctx), entry["context_window"], provider, msel, inp)
+        entry["context_window"].setdefault("others", []).append(
+            {"source": GENAI_PRICES_SOURCE, "value": int(ctx), "note": _join(note, reason and reason.strip())})
+    dropped: list[str] = []
+    theirs = genai_format.pricing(genai, GENAI_PRICES_SOURCE, "", dropped)
+    if theirs is None:
+        return
+    theirs_now = _schedule_on(theirs, GENAI_PRICES_AS_OF)
+    ours_now = _schedule_on(entry["pricing"], GENAI_PRICES_AS_OF)
+    if theirs_now is None or ours_now is None:
+        return
+    a, b = _flat_prices(ours_now), _flat_prices(theirs_now)
+    if all(a[k] == b[k] for k in set(a) & set(b)):
+        return
+    value = {k: theirs_now[k] for k in ("input", "cached_input", "cache_write", "output", "reasoning", "batch",
+                                          "flex", "priority", "tiers") if k in theirs_now}
+    note = f"{label}, the price list in force on {GENAI_PRICES_AS_OF} (read as `modelpick registry import` reads it)"
+    reason = (keep.get("pricing") or {}).get(GENAI_PRICES_SOURCE)
+    alt: dict[str, Any] = {"source": GENAI_PRICES_SOURCE, "value": value}
+    if theirs_now.get("effective_from"):
+        alt["date"] = theirs_now["effective_from"]
+    alt["note"] = _join(note, reason and reason.strip())
+    entry["pricing"].setdefault("others", []).append(alt)
 
 
 # ---------------------------------------------------------------- reasoning efforts

@@ -59,7 +59,7 @@ MAX_TOKENS = 100_000_000
 MAX_REQUESTS_PER_DAY = 1e12
 MAX_REQUESTS_PER_MONTH = 1e13
 # Long-context tier thresholds in the registries (input above one switches the whole request to its prices).
-TIER_THRESHOLDS = (100_000, 128_000, 200_000, 256_000, 272_000, 512_000)
+TIER_THRESHOLDS = (100_000, 128_000, 199_999, 200_000, 256_000, 272_000, 512_000)
 
 # Mostly realistic sizes (so that some entries fit), sometimes anything up to the bound.
 input_counts = st.one_of(

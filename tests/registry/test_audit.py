@@ -150,9 +150,10 @@ def test_bundled_against_litellm_fixture(bundled: Registry) -> None:
     # gpt-4.1-nano: LiteLLM's 0.1 / 0.4 / cached 0.025 / batch 0.05 / 0.2 and its window equal ours
     assert [d.field for d in result.disagreements if d.model == "gpt-4.1-nano" and d.field.startswith(("pricing",
                                                                                                      "context"))] == []
-    # LiteLLM (deepseek/deepseek-v4-flash) lists 3e-07 / 1.2e-06 per token; ours keeps it under pricing.others
+    # LiteLLM (deepseek/deepseek-v4-flash) lists 3e-07 / 1.2e-06 per token, DeepSeek's peak rate; ours is the
+    # off-peak rate in force from 2026-09-10 and keeps LiteLLM's under pricing.others
     price = find(result, "deepseek/deepseek-v4-flash", "pricing.input")
-    assert (price.ours, price.theirs, price.recorded) == (0.14, 0.3, True)
+    assert (price.ours, price.theirs, price.recorded) == (0.15, 0.3, True)
     # its supports_vision (image input) is kept under modalities.others, not used: models.dev and AA's
     # input_modality_image (false) say text only
     vision = find(result, "deepseek/deepseek-v4-flash", "modalities.input")
@@ -164,7 +165,10 @@ def test_bundled_against_litellm_fixture(bundled: Registry) -> None:
     # grok-4.3: LiteLLM has only supports_vision (no pdf flag, no supported_modalities); models.dev's pdf is kept
     pdf = find(result, "xai/grok-4.3", "modalities.input")
     assert (pdf.ours, pdf.theirs, pdf.recorded) == (["image", "pdf", "text"], ["image", "text"], True)
-    assert result.summary == {"matched": 14, "disagreements": 22, "beyond_tolerance": 22, "recorded": 22,
+    # grok-4.3's tier: xAI bills >= 200k at the higher rate (ours above 199999), LiteLLM's reading (> 200000) is kept
+    grok_tier = find(result, "xai/grok-4.3", "pricing.tiers")
+    assert (grok_tier.ours, grok_tier.theirs, grok_tier.recorded) == ([199999], [200000], True)
+    assert result.summary == {"matched": 14, "disagreements": 23, "beyond_tolerance": 23, "recorded": 23,
                               "failing": 0}
     # gpt-5 (not in the trimmed fixture): LiteLLM's max_input_tokens 272,000 is the input limit (models.dev
     # limit.input), recorded under context_window.others; the window used is models.dev's limit.context

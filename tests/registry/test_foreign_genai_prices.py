@@ -204,3 +204,47 @@ def test_not_genai_prices_is_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
         f"modelpick: error: {bad}: not genai-prices data: expected a list of providers, each with id and models"]
+
+
+def _one_provider(tmp_path: Path, provider: str, entries: list[tuple[str, str, str]], models: list[dict]) -> Any:
+    path = tmp_path / "ours" / f"{provider}.yaml"
+    path.parent.mkdir(exist_ok=True)
+    body = "".join(ENTRY.format(id=i, creator=provider, snapshots=s, pricing=p) for i, s, p in entries)
+    path.write_text(f"provider: {provider}\nname: {provider}\nsources:\n  ours: {{url: https://example.invalid/"
+                    f"ours, read: 2026-11-01}}\nmodels:{body}")
+    registry = Registry(load_entries([LayerPath("bundled", path, path.name)]))
+    foreign = tmp_path / "genai.json"
+    genai_id = {"xai": "x-ai"}.get(provider, provider)
+    foreign.write_text(json.dumps([{"id": genai_id, "name": provider, "models": models}]))
+    return registry, read_foreign("genai-prices", foreign, read=READ, registry=registry)
+
+
+def test_a_model_of_our_id_beats_one_matched_by_our_alias(tmp_path: Path) -> None:
+    # genai-prices 0.2.3 gives mistral-large-latest to Mistral Large 2 ('mistral-large', 2 / 6), listed before
+    # 'mistral-large-2512' (0.5 / 1.5); our mistral-large-2512 has mistral-large-latest as another name.
+    registry, imported = _one_provider(tmp_path, "mistral", [
+        ("mistral-large-2512", "mistral-large-latest", "{source: ours, input: 0.5, output: 1.5}")], [
+        {"id": "mistral-large", "match": {"or_": [{"equals": "mistral-large"}, {"equals": "mistral-large-latest"}]},
+         "prices": {"input_mtok": "2", "output_mtok": "6"}},
+        {"id": "mistral-large-2512", "match": {"equals": "mistral-large-2512"},
+         "prices": {"input_mtok": "0.5", "output_mtok": "1.5"}}])
+    pricing = model(imported, "mistral", "mistral-large-2512")["pricing"]
+    assert (pricing["input"], pricing["output"]) == (D("0.5"), D("1.5"))
+    assert imported.skipped == {"duplicate id": 1}
+    assert audit(registry, imported, as_of=dt.date(2026, 12, 2)).disagreements == []
+
+
+def test_an_inclusive_tier_start_is_kept_as_given(tmp_path: Path) -> None:
+    # xAI bills prompts of >= 200k tokens at the higher rate; genai-prices says so with start 199999 (a tier
+    # applies when input > start), which is modelpick's above_input_tokens: 199999. A tier above 200000 is
+    # another rule (a 200000-token prompt at the lower rate), so the audit reports it.
+    tiered = {"base": "1.25", "tiers": [{"start": 199999, "price": "2.5"}]}
+    registry, imported = _one_provider(tmp_path, "xai", [
+        ("grok-4.3", "", "{source: ours, input: 1.25, output: 2.5, tiers: [{above_input_tokens: 200000, "
+                         "input: 2.5, output: 5}]}")], [
+        {"id": "grok-4.3", "match": {"equals": "grok-4.3"},
+         "prices": {"input_mtok": tiered, "output_mtok": {"base": "2.5", "tiers": [{"start": 199999, "price": "5"}]}}}])
+    assert model(imported, "xai", "grok-4.3")["pricing"]["tiers"] == [
+        {"above_input_tokens": 199999, "input": D("2.5"), "output": D(5)}]
+    found = audit(registry, imported, as_of=dt.date(2026, 12, 2)).disagreements
+    assert [(d.field, d.ours, d.theirs) for d in found] == [("pricing.tiers", [200000], [199999])]

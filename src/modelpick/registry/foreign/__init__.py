@@ -311,6 +311,7 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
     filtered = 0
     names: dict[str, str] = {}
     models: dict[str, dict[str, dict[str, Any]]] = {}
+    inexact: dict[tuple[str, str], bool] = {}  # served entries that reached our id through another name
     done = 0
     for item in parsed.items:
         done += 1
@@ -325,12 +326,15 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
         if not PROVIDER_ID.match(item.provider):
             skipped["provider id not accepted by the registry format"] += 1
             continue
+        exact = True
         if parsed.layer:
-            our_id = next((ours[(item.provider, n)] for n in (item.entry["id"], *item.names)
+            own_id = item.entry["id"]
+            our_id = next((ours[(item.provider, n)] for n in (own_id, *item.names)
                            if (item.provider, n) in ours), None)
             if our_id is None:
                 skipped[NOT_IN_REGISTRY] += 1
                 continue
+            exact = own_id == our_id
             item.entry = {**item.entry, "id": our_id}
         if not MODEL_ID.match(item.entry["id"]):
             skipped["model id not accepted by the registry format"] += 1
@@ -342,7 +346,12 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
         served = models.setdefault(item.provider, {})
         if item.entry["id"] in served:
             skipped["duplicate id"] += 1
-            continue
+            # A layer entry of our very id beats one that reached it through another name (an alias of ours
+            # that the foreign file gives to another model, e.g. genai-prices' Mistral Large 2 matching
+            # mistral-large-latest); otherwise the first one stays.
+            if not (exact and inexact.get((item.provider, item.entry["id"]), False)):
+                continue
+        inexact[(item.provider, item.entry["id"])] = not exact
         served[item.entry["id"]] = item.entry
         names.setdefault(item.provider, item.provider_name)
         dropped.update(item.dropped)  # the entry is kept; these prices of it are not
