@@ -1,5 +1,6 @@
 """Renderers: pure functions from a result to text. Each format lives in its own module, imported only
-when used, so that `--format json` never pays for rich or tabulate."""
+when used, so that `--format json` never pays for rich or tabulate. Every human format shows values through
+`escape.visible`: the table, plain, markdown and csv documents here, github and junit in their modules."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ def render(result: Any, fmt: str, *, show_excluded: bool = False, width: int | N
     else:
         from modelpick.render.layout import layout
 
-    document = layout(result, show_excluded=show_excluded)
+    from modelpick.render.escape import visible_document
+
+    document = visible_document(layout(result, show_excluded=show_excluded))
     module = importlib.import_module(f"modelpick.render.{'csv_' if fmt == 'csv' else fmt}")
     if fmt == "table":
         return module.render(document, width=width, color=color)

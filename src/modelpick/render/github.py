@@ -1,15 +1,20 @@
-"""GitHub Actions workflow commands: each finding becomes an annotation on the workload's line."""
+"""GitHub Actions workflow commands: each finding becomes an annotation on the workload's line.
+
+Every value is made visible (`escape.visible`: no ESC, newline or other control character reaches the log)
+and then escaped as the runner reads it, so that a workload name, a path or a message can neither end the
+command nor start another (`::` and `,` in a property are escaped too)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from modelpick.render.escape import visible
 from modelpick.report import CheckResult
 from modelpick.scan import ScanResult, fails
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

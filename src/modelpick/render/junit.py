@@ -1,10 +1,14 @@
-"""JUnit XML: one testcase per workload; fail (and warn with --strict) become failures."""
+"""JUnit XML: one testcase per workload; fail (and warn with --strict) become failures.
+
+Every value is made visible (`escape.visible`) before it goes into the XML: a control character would make
+the document invalid XML 1.0, and a CI log that prints the report would act on an ESC."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from typing import Any
 
+from modelpick.render.escape import visible as v
 from modelpick.report import CheckResult
 from modelpick.scan import ScanResult, fails
 
@@ -17,14 +21,14 @@ def render(result: Any) -> str:
     failures = sum(r.status == "fail" for r in result.results)
     counts = {"tests": str(len(result.results)), "failures": str(failures), "errors": "0", "skipped": "0"}
     suites = ET.Element("testsuites", {"name": "modelpick check", **counts})
-    suite = ET.SubElement(suites, "testsuite", {"name": f"modelpick check {result.config}", **counts})
+    suite = ET.SubElement(suites, "testsuite", {"name": v(f"modelpick check {result.config}"), **counts})
     for r in result.results:
-        case = ET.SubElement(suite, "testcase", {"classname": "modelpick.check", "name": r.name,
-                                                 "file": result.config, "line": str(r.line or 0)})
-        text = "\n".join(f"{f.severity} [{f.rule}] {f.message}" for f in r.findings)
+        case = ET.SubElement(suite, "testcase", {"classname": "modelpick.check", "name": v(r.name),
+                                                 "file": v(result.config), "line": str(r.line or 0)})
+        text = "\n".join(v(f"{f.severity} [{f.rule}] {f.message}") for f in r.findings)
         if r.status == "fail":
             first = r.findings[0]
-            failure = ET.SubElement(case, "failure", {"type": first.rule, "message": first.message})
+            failure = ET.SubElement(case, "failure", {"type": v(first.rule), "message": v(first.message)})
             failure.text = text
         elif r.findings:
             ET.SubElement(case, "system-out").text = text
@@ -43,10 +47,11 @@ def _scan(result: ScanResult) -> str:
     suites = ET.Element("testsuites", {"name": "modelpick scan", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "modelpick scan", **counts})
     for f in result.findings:
-        case = ET.SubElement(suite, "testcase", {"classname": "modelpick.scan", "name": f"{f.path}:{f.line}:{f.column} {f.text}",
-                                                 "file": f.path, "line": str(f.line)})
+        case = ET.SubElement(suite, "testcase", {"classname": "modelpick.scan",
+                                                 "name": v(f"{f.path}:{f.line}:{f.column} {f.text}"),
+                                                 "file": v(f.path), "line": str(f.line)})
         if f in failing:
-            ET.SubElement(case, "failure", {"type": f.status, "message": f.message}).text = f.message
+            ET.SubElement(case, "failure", {"type": f.status, "message": v(f.message)}).text = v(f.message)
     return _xml(suites)
 
 
@@ -61,8 +66,8 @@ def _findings(result: Any) -> str:
     suite = ET.SubElement(suites, "testsuite", {"name": f"modelpick {result.command}", **counts})
     for file, found in by_file.items():
         case = ET.SubElement(suite, "testcase", {"classname": f"modelpick.{result.command.replace(' ', '.')}",
-                                                 "name": file, "file": file})
+                                                 "name": v(file), "file": v(file)})
         if found:
-            text = "\n".join(f"{f.file}:{f.line or 0}: {f.path or '-'}: [{f.rule}] {f.message}" for f in found)
-            ET.SubElement(case, "failure", {"type": found[0].rule, "message": found[0].message}).text = text
+            text = "\n".join(v(f"{f.file}:{f.line or 0}: {f.path or '-'}: [{f.rule}] {f.message}") for f in found)
+            ET.SubElement(case, "failure", {"type": found[0].rule, "message": v(found[0].message)}).text = text
     return _xml(suites)
