@@ -126,10 +126,19 @@ def _baseline_config(config_path: str, ref: str) -> Any:
 
     from modelpick.config import parse_config_text
 
+    # The ref reaches git as an argument, never as an option (`--baseline=--output=FILE` would have git write
+    # a file): refused when it starts with `-` or holds whitespace or a control character, and put after
+    # `--end-of-options` (git >= 2.24; an older git refuses that word, and is asked again without it).
+    if not ref or ref.startswith("-") or any(c.isspace() or not c.isprintable() for c in ref):
+        raise InputError(f"not a git ref: {ref!r} (a ref cannot start with '-' or hold whitespace or control "
+                         "characters)", path="--baseline")
     path = Path(config_path)
+    spec = f"{ref}:./{path.name}"
     try:
-        shown = subprocess.run(["git", "show", f"{ref}:./{path.name}"], cwd=path.parent.resolve(),
-                               capture_output=True, text=True, timeout=30)
+        for argv in (["git", "show", "--end-of-options", spec], ["git", "show", spec]):
+            shown = subprocess.run(argv, cwd=path.parent.resolve(), capture_output=True, text=True, timeout=30)
+            if shown.returncode == 0 or "--end-of-options" not in shown.stderr:
+                break
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise InputError(f"cannot run git: {exc}", path="--baseline") from None
     if shown.returncode != 0:
