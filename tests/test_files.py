@@ -13,7 +13,15 @@ import pytest
 from typer.testing import CliRunner
 
 from modelpick.cli import app
-from modelpick.files import write_atomically
+from modelpick.errors import WriteError
+from modelpick.files import (
+    FOLDER_TEMP_PREFIX,
+    _umask,
+    is_regular_file,
+    write_atomically,
+    write_file,
+    write_folder,
+)
 from modelpick.registry import foreign
 
 runner = CliRunner()
@@ -117,3 +125,68 @@ def test_init_refuses_an_existing_file_without_force(tmp_path: Path) -> None:
     assert result.stderr == f"modelpick: error: {target}: already exists; --force overwrites it\n"
     assert target.read_text() == "mine\n"
     assert leftovers(tmp_path) == []
+
+
+def test_is_regular_file_never_opens(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("x\n")
+    (tmp_path / "folder").mkdir()
+    os.symlink("a.py", tmp_path / "link.py")
+    os.symlink("gone.py", tmp_path / "broken.py")
+    cases = {"a.py": True, "link.py": True, "folder": False, "broken.py": False, "missing.py": False}
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.py")  # opening it would block this test
+        cases["pipe.py"] = False
+    assert {name: is_regular_file(tmp_path / name) for name in cases} == cases
+    if Path("/dev/zero").exists():
+        assert not is_regular_file("/dev/zero")
+
+
+@pytest.mark.parametrize("failure", ["disk-full", "read-only", "symlink-loop", "not-a-folder"])
+def test_write_file_failures_are_write_errors_naming_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              failure: str) -> None:
+    target = tmp_path / "config.yaml"
+    expected = {"disk-full": "cannot write: No space left on device",
+                "read-only": "cannot write: Permission denied",
+                "symlink-loop": f"cannot write: {tmp_path}/loop is a symlink loop (it leads back to itself)",
+                "not-a-folder": f"cannot write: {tmp_path}/file is not a folder"}[failure]
+    if failure == "disk-full":
+        def full(*args: Any) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        monkeypatch.setattr(os, "fsync", full)
+    elif failure == "read-only":  # simulated: root ignores a folder's permissions
+        def denied(*args: Any, **kwargs: Any) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        monkeypatch.setattr("tempfile.mkstemp", denied)
+    elif failure == "symlink-loop":
+        os.symlink("loop2", tmp_path / "loop")
+        os.symlink("loop", tmp_path / "loop2")
+        target = tmp_path / "loop" / "config.yaml"
+    else:
+        (tmp_path / "file").write_text("x\n")
+        target = tmp_path / "file" / "config.yaml"
+    with pytest.raises(WriteError) as caught:
+        write_file(target, "new\n", "shown.yaml")
+    assert caught.value.message == f"shown.yaml: {expected}"
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root ignores permissions (simulated above)")
+def test_write_file_into_a_read_only_folder(tmp_path: Path) -> None:
+    tmp_path.chmod(0o555)
+    try:
+        with pytest.raises(WriteError) as caught:
+            write_file(tmp_path / "config.yaml", "new\n")
+    finally:
+        tmp_path.chmod(0o755)
+    assert caught.value.message == f"{tmp_path}/config.yaml: cannot write: Permission denied"
+
+
+def test_write_folder_removes_only_stale_temporaries(tmp_path: Path) -> None:
+    """A killed run's temporary folder goes; one of a run still going (this process's parent) stays."""
+    stale = tmp_path / f"{FOLDER_TEMP_PREFIX}4194304999-abc"
+    running = tmp_path / f"{FOLDER_TEMP_PREFIX}{os.getppid()}-abc"
+    stale.mkdir()
+    running.mkdir()
+    assert write_folder(tmp_path / "out", {"a.yaml": "a: 1\n"}) == [tmp_path / "out" / "a.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, "out"])
+    assert stat.S_IMODE((tmp_path / "out").stat().st_mode) == 0o777 & ~_umask()

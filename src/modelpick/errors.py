@@ -31,6 +31,15 @@ class InputError(ModelpickError):
         self.detail = message  # the words alone, without file, line and key path
 
 
+class WriteError(ModelpickError):
+    """A file or folder the user asked for cannot be written (a read-only folder, a full disk, a folder or a
+    symlink loop in the way). Names the path; what was there before is left as it was."""
+
+    def __init__(self, message: str, *, file: str) -> None:
+        super().__init__(f"{file}: {message}")
+        self.file, self.detail = file, message
+
+
 def _abbreviates(name: str, known: str) -> bool:
     """`aider` for `aider_polyglot`, `polyglot` too: a prefix, or whole `_`/`-`-separated parts in a row."""
     name, known = name.casefold(), known.casefold()

@@ -6,15 +6,18 @@ it unattended: a file it reads must not exhaust memory, and a file it writes mus
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import re
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from modelpick.errors import InputError
+from modelpick.errors import InputError, WriteError
 
 MiB = 1024 * 1024
 
@@ -44,15 +47,43 @@ def unreadable_reason(path: Path, exc: OSError, missing: str = "no such file") -
     return f"cannot read: {exc.strerror or exc}"
 
 
-def read_limited(path: Path, display: str, kind: FileKind) -> bytes:
-    """The bytes of a file within the size limit of its kind; anything else is an InputError naming the file.
-    Reads at most one byte past the limit, so a device or a growing file cannot exhaust memory either."""
-    max_bytes = kind.max_bytes
-    if path.is_dir():
-        raise InputError(f"is a folder, expected {kind.what}", file=display)
+_NOT_REGULAR = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+                (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int, kind: FileKind, display: str) -> InputError:
+    if stat.S_ISDIR(mode):
+        return InputError(f"is a folder, expected {kind.what}", file=display)
+    what = next((name for test, name in _NOT_REGULAR if test(mode)), "not a file")
+    return InputError(f"not a regular file ({what}), expected {kind.what}", file=display)
+
+
+def is_regular_file(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` (symlinks followed) is a regular file, asked without opening it: opening a named pipe
+    blocks until something writes to it, and a device such as /dev/zero never ends. For readers that skip what
+    is not a file (`scan`); a missing or unreadable path is not one either."""
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def read_limited(path: Path, display: str, kind: FileKind) -> bytes:
+    """The bytes of a regular file within the size limit of its kind; anything else is an InputError naming the
+    file. A named pipe, a device or a socket is refused before it is opened (opening a pipe blocks), and the file
+    is opened without blocking and checked again, in case it was swapped in between. Reads at most one byte past
+    the limit, so a file that keeps growing cannot exhaust memory either."""
+    max_bytes = kind.max_bytes
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(mode, kind, display)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise _not_regular(info.st_mode, kind, display)
+            size = info.st_size
             data = b"" if size > max_bytes else handle.read(max_bytes + 1)
     except OSError as exc:
         raise InputError(unreadable_reason(path, exc), file=display) from None
@@ -122,19 +153,28 @@ def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path], option: str) 
                                  path=option)
 
 
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _new_file_mode() -> int:
+    """The mode a plain open() gives a new file (mkstemp's are private, 0600)."""
+    return 0o666 & ~_umask()
+
+
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it into place: a reader (or a
-    crash, a full disk, Ctrl-C) sees the old content or the new one, never a part."""
+    crash, a full disk, Ctrl-C) sees the old content or the new one, never a part. Raises OSError: for a file
+    the user asked for, `write_file` turns it into a message."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep the old one.
-        try:
+        try:  # give it the mode a plain open() would, or keep the old file's
             mode = path.stat().st_mode & 0o7777
         except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+            mode = _new_file_mode()
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -144,3 +184,153 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def write_reason(path: Path, exc: OSError) -> str:
+    """Why `path` cannot be written, in words. A folder on the way that is a symlink loop or not a folder at
+    all is named, since the system's own words for it ("File exists", "Not a directory") do not say which."""
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP, errno.ENOENT):
+        for ancestor in reversed(path.parents):
+            if str(ancestor) in (".", ancestor.anchor):
+                continue
+            try:
+                info = os.stat(ancestor)
+            except OSError as inner:
+                if inner.errno == errno.ELOOP:
+                    return f"cannot write: {ancestor} is a symlink loop (it leads back to itself)"
+                break
+            if not stat.S_ISDIR(info.st_mode):
+                return f"cannot write: {ancestor} is not a folder"
+    if exc.errno == errno.ELOOP:
+        return "cannot write: a symlink loop (it leads back to itself)"
+    if exc.errno == errno.EISDIR:
+        return "cannot write: is a folder"
+    return f"cannot write: {exc.strerror or exc}"
+
+
+def write_file(path: Path, text: str, display: str | None = None) -> None:
+    """`write_atomically` for a file the user asked for: a failure is a WriteError naming it (exit 2)."""
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        raise WriteError(write_reason(path, exc), file=display or str(path)) from None
+
+
+# Temporary folders of `write_folder`, beside the target: `.modelpick-import-<pid>-<random>` while it is being
+# written, `...<random>.old.<target>` for the old folder set aside during the swap.
+FOLDER_TEMP_PREFIX = ".modelpick-import-"
+_FOLDER_TEMP = re.compile(rf"^{re.escape(FOLDER_TEMP_PREFIX)}(\d+)-[^.]+(?:\.old\.(.+))?$")
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():  # this run has made none yet: it is a killed run's that had the same id
+        return False
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):  # gone, or never a process id
+        return False
+    except OSError:
+        return True  # alive, someone else's
+    return True
+
+
+def remove_stale_temporaries(parent: Path) -> None:
+    """Remove what a killed `write_folder` left in `parent`: its temporary folders, and an old folder set aside
+    whose place is empty, which is put back (the kill came between the two renames of the swap). A folder of a
+    run still going (its process id is alive) is left alone."""
+    try:
+        names = os.listdir(parent)
+    except OSError:
+        return
+    for name in names:
+        match = _FOLDER_TEMP.match(name)
+        if not match or _running(int(match.group(1))):
+            continue
+        path, original = parent / name, match.group(2)
+        if original and not os.path.lexists(parent / original):
+            os.rename(path, parent / original)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_folder(folder: Path, files: dict[str, str], display: str | None = None) -> list[Path]:
+    """Write `files` (name -> text) into `folder` as a whole: all of them into a temporary folder beside it
+    (same filesystem), flushed to disk, then renamed into place. An existing folder's other entries are carried
+    over (hard links, so nothing is copied) and the old folder is renamed aside and removed only once the new one
+    is in place. A failure leaves the old folder as it was; a kill leaves it, or the new one, plus a temporary
+    folder that the next `write_folder` into the same parent removes (or puts back, for an old folder set aside).
+    A failure is a WriteError naming `folder`. Returns the paths written, under `folder` as given."""
+    shown = display or str(folder)
+    real = Path(os.path.realpath(folder))
+    tmp: Path | None = None
+    aside: Path | None = None
+    try:
+        with contextlib.suppress(FileNotFoundError):  # a symlink loop is an error; a missing folder is made
+            os.stat(folder)
+        real.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(real.parent)
+        exists = os.path.lexists(real)
+        if exists and not real.is_dir():
+            raise WriteError("is not a folder", file=shown)
+        if exists and (Path.cwd() == real or real in Path.cwd().parents):
+            # the folder is replaced as a whole: the shell running modelpick would be left in a removed folder
+            raise WriteError("holds the current folder, and the output folder is replaced as a whole; write into "
+                             "a folder of its own", file=shown)
+        tmp = Path(tempfile.mkdtemp(prefix=f"{FOLDER_TEMP_PREFIX}{os.getpid()}-", dir=real.parent))
+        file_mode = _new_file_mode()
+        if exists:
+            # copytree also gives the temporary folder the old one's mode (mkdtemp's is 0700)
+            shutil.copytree(real, tmp, symlinks=True, dirs_exist_ok=True, copy_function=_link_or_copy,
+                            ignore=lambda where, names: [n for n in names if Path(where) == real and n in files])
+        else:
+            os.chmod(tmp, 0o777 & ~_umask())  # what a plain mkdir gives
+        for name, text in files.items():
+            try:
+                mode = os.stat(real / name).st_mode & 0o7777 if exists else file_mode
+            except OSError:
+                mode = file_mode
+            fd = os.open(tmp / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.fchmod(fd, mode)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        _fsync_folder(tmp)
+        if exists:
+            aside = real.parent / f"{tmp.name}.old.{real.name}"
+            os.rename(real, aside)
+        os.rename(tmp, real)
+        tmp = None
+        _fsync_folder(real.parent)
+        if aside is not None:
+            shutil.rmtree(aside, ignore_errors=True)
+            aside = None
+    except OSError as exc:
+        raise WriteError(write_reason(folder / "x", exc) if exc.errno in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP)
+                         else f"cannot write: {exc.strerror or exc}", file=shown) from None
+    finally:
+        if aside is not None and not os.path.lexists(real):
+            os.rename(aside, real)  # the swap failed half way: the old folder goes back
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return [folder / name for name in files]

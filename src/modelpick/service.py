@@ -237,12 +237,14 @@ def _scanned_models(paths: list[Path], registry: Registry, as_of: dt.date) -> li
 
 
 def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[Path], as_of: dt.date) -> Path:
-    from modelpick.files import refuse_inputs, write_atomically
+    from modelpick.files import refuse_inputs, write_file
 
     if path.is_dir():
         raise InputError("is a folder", file=str(path))
     if path.exists() and not force:
         raise InputError("already exists; --force overwrites it", file=str(path))
+    if path.is_symlink() and not path.exists() and not force:  # a write would create the file it names, elsewhere
+        raise InputError("a broken symlink (it leads nowhere); --force replaces the link", file=str(path))
     registry = load_registry(registry_paths)
     tasks = load_tasks()
     if request.task is not None and request.task not in tasks.profiles:
@@ -266,7 +268,7 @@ def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[
             name = f"{request.name}-{index + 1}"
         blocks.append(_workload_block(name, model, found, request.task, input_tokens, output_tokens, tasks))
     refuse_inputs([path], [*registry_paths, *(request.from_scan or [])], "init")
-    write_atomically(path, STARTER_HEAD.format(requests_per_day=request.requests_per_day) + "".join(blocks))
+    write_file(path, STARTER_HEAD.format(requests_per_day=request.requests_per_day) + "".join(blocks))
     return path
 
 
@@ -336,12 +338,15 @@ def registry_import(fmt: str, path: Path, outdir: Path, providers: list[str], *,
                          path="--provider")
     targets = [outdir / f"{p}.yaml" for p in foreign.providers]
     refuse_inputs(targets, [path], "--output")
+    for target in targets:  # even with --force: replacing a folder would delete what it holds
+        if target.is_dir() or (target.exists() and not target.is_file()):
+            raise InputError(f"{target} is {'a folder' if target.is_dir() else 'not a regular file'}, where a "
+                             "provider file would go; move it out of the way", path="--output")
     existing = [target for target in targets if target.exists()]
     if existing and not force:
         raise InputError(f"{existing[0]} exists (and {len(existing) - 1} more); use --force to overwrite"
                          if len(existing) > 1 else f"{existing[0]} exists; use --force to overwrite",
                          path="--output")
-    outdir.mkdir(parents=True, exist_ok=True)
     written = write_provider_files(foreign, outdir)
     return ImportResult(format=fmt, file=str(path), read=foreign.read, total=foreign.total,
                         imported=foreign.imported, skipped=foreign.skipped, filtered=foreign.filtered,

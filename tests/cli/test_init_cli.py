@@ -133,3 +133,61 @@ def test_unknown_task_is_refused(project: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("modelpick: error: --task: unknown task 'chatt'")
     assert not (project / "modelpick.yaml").exists()
+
+
+def test_a_name_yaml_reads_as_a_boolean_is_quoted(project: Path) -> None:
+    result = invoke("init", "--model", "acme-alpha-2025-06-01", "--name", "yes")
+    assert result.exit_code == 0, result.stderr
+    assert '  - name: "yes"\n' in (project / "modelpick.yaml").read_text()
+    assert [w.name for w in load_config(None).workloads] == ["yes"]
+    assert invoke("check").exit_code == 0
+
+
+def test_a_broken_symlink_is_not_written_through_without_force(project: Path) -> None:
+    os.symlink("elsewhere.yaml", project / "modelpick.yaml")
+    result = invoke("init", "--model", "acme-alpha-2025-06-01")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", "modelpick: error: modelpick.yaml: a broken symlink (it leads nowhere); --force replaces the link\n")
+    assert not (project / "elsewhere.yaml").exists()
+    assert invoke("init", "--model", "acme-alpha-2025-06-01", "--force").exit_code == 0
+    assert not (project / "modelpick.yaml").is_symlink()
+    assert not (project / "elsewhere.yaml").exists()
+
+
+@pytest.mark.parametrize("case", ["read-only", "disk-full", "symlink-loop", "dev-full"])
+def test_write_failures_are_one_line_errors(project: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    path, expected = "modelpick.yaml", {
+        "read-only": "modelpick.yaml: cannot write: Permission denied",
+        "disk-full": "modelpick.yaml: cannot write: No space left on device",
+        "symlink-loop": "loop/modelpick.yaml: cannot write: loop is a symlink loop (it leads back to itself)",
+        "dev-full": "/dev/full/modelpick.yaml: cannot write: /dev/full is not a folder"}[case]
+    if case == "read-only":  # simulated, so that the test means something under root too
+        def denied(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied")
+        monkeypatch.setattr("tempfile.mkstemp", denied)
+    elif case == "disk-full":
+        def full(*args: object) -> None:
+            raise OSError(28, "No space left on device")
+        monkeypatch.setattr(os, "fsync", full)
+    elif case == "symlink-loop":
+        os.symlink("loop2", "loop")
+        os.symlink("loop", "loop2")
+        path = "loop/modelpick.yaml"
+    elif not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    else:
+        path = "/dev/full/modelpick.yaml"
+    result = invoke("init", "--model", "acme-alpha-2025-06-01", "--path", path)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"modelpick: error: {expected}\n")
+    assert sorted(p.name for p in project.iterdir()) == sorted(["src", *(["loop", "loop2"] * (case == "symlink-loop"))])
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root ignores permissions (simulated above)")
+def test_a_read_only_folder(project: Path) -> None:
+    project.chmod(0o555)
+    try:
+        result = invoke("init", "--model", "acme-alpha-2025-06-01")
+    finally:
+        project.chmod(0o755)
+    assert (result.exit_code, result.stderr) == (2, "modelpick: error: modelpick.yaml: cannot write: "
+                                                    "Permission denied\n")

@@ -323,3 +323,167 @@ def test_an_entry_whose_own_prices_contradict_each_other_is_skipped(tmp_path: Pa
         "input_cost_per_token": 1e-07, "output_cost_per_token": 2e-07, "cache_read_input_token_cost": 3e-07}}))
     foreign = read_foreign("litellm", path)
     assert (foreign.imported, foreign.skipped) == (0, {"prices fail the sanity checks of registry validate": 1})
+
+
+# ---------------------------------------------------------------- writing as a whole (issue 12)
+
+from typer.testing import CliRunner  # noqa: E402
+
+from modelpick.cli import app  # noqa: E402
+
+TEMP_PREFIX = ".modelpick-import-"
+
+
+def run_import(out: Path, *extra: str) -> Any:
+    return CliRunner().invoke(app, ["registry", "import", "--from", "litellm", str(LITELLM), "-o", str(out),
+                                    "--format", "json", *extra])
+
+
+def temporaries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_a_folder_in_the_way_leaves_no_partial_output_and_no_temporary(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "openai.yaml").mkdir(parents=True)
+    result = run_import(out, "--force")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr == (f"modelpick: error: --output: {out}/openai.yaml is a folder, where a provider file "
+                             "would go; move it out of the way\n")
+    assert sorted(p.name for p in out.iterdir()) == ["openai.yaml"]
+    assert temporaries(tmp_path) == []
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_full_disk_half_way_leaves_the_old_state_and_no_temporary(tmp_path: Path, existing: bool,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    if existing:
+        run_import(out)
+        (out / "notes.txt").write_text("mine\n")
+    before = snapshot(out) if existing else None
+    real_fsync, calls = os.fsync, []
+
+    def fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    result = run_import(out, "--force")
+    assert result.exit_code == 2
+    assert result.stderr == f"modelpick: error: {out}: cannot write: No space left on device\n"
+    assert (snapshot(out) if existing else out.exists()) == (before if existing else False)
+    assert temporaries(tmp_path) == []
+
+
+def test_a_new_import_replaces_the_old_files_and_keeps_the_others(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "openai.yaml").write_text("old\n")
+    (out / "openai.yaml").chmod(0o640)
+    (out / "notes.txt").write_text("mine\n")
+    (out / "sub").mkdir()
+    (out / "sub" / "x.yaml").write_text("kept\n")
+    result = run_import(out, "--force")
+    assert result.exit_code == 0, result.stderr
+    assert (out / "openai.yaml").read_text().startswith(SCHEMA_COMMENT)
+    assert (out / "openai.yaml").stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
+    assert (out / "notes.txt").read_text() == "mine\n"
+    assert (out / "sub" / "x.yaml").read_text() == "kept\n"
+    assert temporaries(tmp_path) == []
+
+
+KILL_ON_THIRD_FILE = """
+import os, signal, sys
+from modelpick import files
+from modelpick.cli import app
+real, calls = os.fsync, []
+def fsync(fd):
+    calls.append(fd)
+    if len(calls) == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(fd)
+files.os.fsync = fsync
+sys.argv = ["modelpick", *sys.argv[1:]]
+app()
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "kill") or os.name == "nt", reason="needs SIGKILL")
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_kill_between_files_leaves_the_old_state_and_the_next_run_cleans_up(tmp_path: Path,
+                                                                             existing: bool) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    if existing:
+        assert run_import(out).exit_code == 0
+        (out / "openai.yaml").write_text("old\n")
+    before = snapshot(out) if existing else None
+    env = {**os.environ, "MODELPICK_NO_CACHE": "1"}
+    killed = subprocess.run([sys.executable, "-c", KILL_ON_THIRD_FILE, "registry", "import", "--from", "litellm",
+                             str(LITELLM), "-o", str(out), "--force"], env=env, capture_output=True, check=False)
+    assert killed.returncode == -9, killed.stderr
+    assert (snapshot(out) if existing else out.exists()) == (before if existing else False)
+    assert len(temporaries(tmp_path)) == 1  # what the kill left: a part, but only in the temporary folder
+    # The next import into the same parent removes it.
+    other = tmp_path / "other"
+    assert run_import(other).exit_code == 0
+    assert temporaries(tmp_path) == []
+    assert (snapshot(out) if existing else out.exists()) == (before if existing else False)
+
+
+def test_an_old_folder_set_aside_by_a_killed_swap_is_put_back(tmp_path: Path) -> None:
+    """A kill between the swap's two renames leaves the old folder aside and its place empty."""
+    aside = tmp_path / f"{TEMP_PREFIX}4194304999-abc.old.out"  # no such process
+    aside.mkdir()
+    (aside / "openai.yaml").write_text("old\n")
+    (tmp_path / f"{TEMP_PREFIX}4194304999-abc").mkdir()  # the new folder, complete or not
+    assert run_import(tmp_path / "other").exit_code == 0
+    assert (tmp_path / "out" / "openai.yaml").read_text() == "old\n"
+    assert temporaries(tmp_path) == []
+
+
+@pytest.mark.parametrize("case", ["read-only", "dev-full", "a-file", "symlink-loop"])
+def test_write_failures_are_one_line_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    out = tmp_path / "out"
+    expected = {"read-only": f"{out}: cannot write: Permission denied",
+                "dev-full": "/dev/full/out: cannot write: /dev/full is not a folder",
+                "a-file": f"{out}: --output: is not a folder",
+                "symlink-loop": f"{out}: cannot write: {out} is a symlink loop (it leads back to itself)"}[case]
+    if case == "read-only":
+        def denied(*args: Any, **kwargs: Any) -> str:
+            raise PermissionError(13, "Permission denied")
+        monkeypatch.setattr("tempfile.mkdtemp", denied)  # as a read-only folder would, even for root
+    elif case == "dev-full":
+        if not Path("/dev/full").exists():
+            pytest.skip("needs /dev/full")
+        out = Path("/dev/full/out")
+    elif case == "a-file":
+        out.write_text("x\n")
+    else:
+        os.symlink("out2", out)
+        os.symlink("out", tmp_path / "out2")
+    result = run_import(out)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"modelpick: error: {expected}\n")
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root ignores permissions (simulated above)")
+def test_a_read_only_folder(tmp_path: Path) -> None:
+    parent = tmp_path / "ro"
+    parent.mkdir()
+    parent.chmod(0o555)
+    try:
+        result = run_import(parent / "out")
+    finally:
+        parent.chmod(0o755)
+    assert (result.exit_code, result.stderr) == (2, f"modelpick: error: {parent}/out: cannot write: "
+                                                   "Permission denied\n")
+    assert list(parent.iterdir()) == []

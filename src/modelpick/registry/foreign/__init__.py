@@ -25,7 +25,7 @@ import yaml
 from pydantic import ValidationError
 
 from modelpick.errors import InputError
-from modelpick.files import REGISTRY_FILE, FileKind, decode_utf8, read_limited, write_atomically
+from modelpick.files import REGISTRY_FILE, FileKind, decode_utf8, read_limited, write_folder
 from modelpick.registry.schema import FEATURES, MODALITIES, LayerFile, ProviderFile
 
 if TYPE_CHECKING:
@@ -409,10 +409,7 @@ def render_provider_file(foreign: ForeignRegistry, provider: str) -> str:
 
 
 def write_provider_files(foreign: ForeignRegistry, outdir: Path) -> list[Path]:
-    """One <provider>.yaml per provider, each written atomically; returns the paths in provider order. Every
-    file is rendered before the first is written, so an error in one leaves the folder untouched."""
-    texts = {outdir / f"{provider}.yaml": render_provider_file(foreign, provider)
-             for provider in sorted(foreign.providers)}
-    for path, text in texts.items():
-        write_atomically(path, text)
-    return list(texts)
+    """One <provider>.yaml per provider, written as a whole (see `write_folder`): a failure or a kill leaves the
+    folder as it was, never a part of the import. Returns the paths in provider order."""
+    texts = {f"{provider}.yaml": render_provider_file(foreign, provider) for provider in sorted(foreign.providers)}
+    return write_folder(outdir, texts)
