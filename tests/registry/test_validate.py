@@ -143,3 +143,29 @@ def test_an_id_that_is_another_entrys_alias_in_the_same_layer(tmp_path: Path) ->
     text = text.replace("    name: Acme 1\n", "    name: Acme 1\n    aliases: [acme-1-latest]\n", 1) + second
     assert findings(tmp_path, text) == [
         ("duplicate", 8, "models[0].aliases", "'acme-1-latest' also names acme/acme-1-latest")]
+
+
+def test_control_characters_in_keys_and_values(tmp_path: Path) -> None:
+    """A value or key a terminal would act on (ESC, BEL, a C1 CSI, a bidi override, a newline) is a finding at
+    its line, wherever it is: a name, a source's key, a list item, a lifecycle replacement, a note."""
+    text = entry("      input: 1\n      output: 2")
+    text = text.replace("name: Acme 1", r'name: "x\e]0;PWNED\a\e]8;;https://evil.example/\aclick\e]8;;\a"')
+    text = text.replace("  list: {url:", '  "li\\u202est": {url: https://example.com/other, read: 2026-11-01}\n  list: {url:')
+    text = text.replace("values: [streaming]", r'values: [streaming], note: "a\x9b2Jb"')
+    text += "    notes: |\n      two\n      lines\n"
+    text += "    lifecycle: {source: list, status: deprecated, replacement: \"gpt-5\\e[2J\\u200d\"}\n"
+    assert findings(tmp_path, text) == [
+        ("control", 4, "sources['li\\u202est']",
+         "the key holds control character \\u202e, which a terminal or a log viewer acts on (modelpick prints "
+         "them escaped)"),
+        ("control", 8, "models[0].name",
+         "holds control characters \\x1b, \\x07, which a terminal or a log viewer acts on (modelpick prints them "
+         "escaped)"),
+        ("control", 13, "models[0].features.note",
+         "holds control character \\x9b, which a terminal or a log viewer acts on (modelpick prints them escaped)"),
+        ("control", 18, "models[0].notes",
+         "holds control character \\n, which a terminal or a log viewer acts on (modelpick prints them escaped)"),
+        ("control", 21, "models[0].lifecycle.replacement",
+         "holds control characters \\x1b, \\u200d, which a terminal or a log viewer acts on (modelpick prints "
+         "them escaped)"),
+    ]

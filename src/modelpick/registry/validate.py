@@ -7,7 +7,10 @@ entry. Without paths, every file of the active registry is checked.
 
 Rules: yaml (syntax, duplicate keys), schema, duplicate (ids in one file or one layer; a snapshot or alias
 naming two entries of one provider), price (cached <= input, batch <= list, tiers rising with their
-thresholds), source (a value without a resolvable source), age (read more than --max-age days ago).
+thresholds), source (a value without a resolvable source), age (read more than --max-age days ago),
+control (a key or value holding a control, format or separator character: ESC, BEL, a C1 control, a bidi
+override, a zero-width joiner, a newline; every human format shows them escaped, but a terminal that is
+shown the file itself would act on them).
 """
 
 from __future__ import annotations
@@ -35,9 +38,10 @@ from modelpick.registry.layers import (
 )
 from modelpick.registry.loader import Entry, bundled_data
 from modelpick.registry.schema import PriceSchedule, iter_citations
+from modelpick.render.escape import controls, visible
 from modelpick.yamlfile import KeyPath, LocatedYaml, format_path, read_yaml
 
-Rule = Literal["yaml", "schema", "duplicate", "price", "source", "age"]
+Rule = Literal["yaml", "schema", "duplicate", "price", "source", "age", "control"]
 RULES: tuple[str, ...] = Rule.__args__  # type: ignore[attr-defined]
 
 
@@ -90,6 +94,8 @@ class _Check:
         except InputError as exc:
             self.add("yaml", exc)
             return None
+        for path, problem in control_problems(doc.data):
+            self.add("control", doc.error(problem, path))
         header, problems = file_problems(doc)
         for problem in problems:
             self.add(problem.rule, problem.error)  # type: ignore[arg-type]
@@ -166,6 +172,25 @@ class _Check:
     def _layer(entry: Entry, field: str) -> str | None:
         origin = entry.origin(field) or entry.origin("id")
         return origin.layer if origin else None
+
+
+def control_problems(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """Every key and string value, anywhere in the file, that holds characters the renderers escape."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and (found := controls(key)):
+                yield (*path, key), f"the key holds {_listed(found)}"
+            yield from control_problems(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from control_problems(value, (*path, index))
+    elif isinstance(data, str) and (found := controls(data)):
+        yield path, f"holds {_listed(found)}"
+
+
+def _listed(found: list[str]) -> str:
+    return (f"control character{'s' if len(found) > 1 else ''} {', '.join(map(visible, found))}, which a terminal "
+            "or a log viewer acts on (modelpick prints them escaped)")
 
 
 def price_problems(p: PriceSchedule) -> Iterator[tuple[KeyPath, str]]:
