@@ -62,8 +62,7 @@ def test_exactly_at_the_size_limit_is_read() -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_an_endless_device_is_refused_unread(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """/dev/zero reports size 0 and never ends: only regular files are read."""
-    monkeypatch.setenv("MODELPICK_NO_CACHE", "1")  # see test_a_named_pipe_as_registry_with_the_cache_on
-    os.symlink("/dev/zero", "input.yaml")
+    os.symlink("/dev/zero", "input.yaml")  # with the cache on: its key never reads a file that is not regular
     assert user_error(*READERS[kind]) == (
         f"input.yaml: not a regular file (a character device), expected {WHAT[kind]}")
 
@@ -113,8 +112,6 @@ def test_a_named_pipe_inside_a_registry_folder_is_not_a_registry_file(fifo: Path
     assert "h-1" in result.stdout
 
 
-@pytest.mark.xfail(reason="registry/loader.py's cache key reads the file with read_bytes() before read_limited: "
-                   "it blocks on a named pipe, and reads /dev/zero without end (not in files.py)", strict=False)
 def test_a_named_pipe_as_registry_with_the_cache_on(fifo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MODELPICK_NO_CACHE")
     start = time.monotonic()

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from modelpick import __version__
 from modelpick.errors import AmbiguousModelError, UnknownModelError, UnknownTaskError
-from modelpick.files import REGISTRY_FILE, write_atomically
+from modelpick.files import REGISTRY_FILE, is_regular_file, write_atomically
 from modelpick.registry.layers import LayerPath, Origin, layer_paths, merge_layers, validate_entry
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
 from modelpick.yamlfile import LocatedYaml, read_yaml, validation_error
@@ -136,6 +136,8 @@ def _cache_file(files: list[LayerPath]) -> Path | None:
     digest = hashlib.sha256(f"{__version__} {_CACHE_FORMAT}".encode())
     try:
         for file in files:
+            if not is_regular_file(file.path):  # a pipe or device is never read here: the load refuses it
+                return None
             digest.update(f"{file.layer}\0{file.display}\0".encode())
             digest.update(hashlib.sha256(file.path.read_bytes()).digest())
     except OSError:
