@@ -59,7 +59,7 @@ def _lifecycle_findings(entry: Entry, as_of: dt.date, warning_days: int) -> list
         if day <= as_of:
             findings.append(Finding(rule="retired", severity="warning", message=(
                 f"{entry.key} shut down on {day}{per}; {s.source} says {s.status}{replacement}")))
-        elif day <= as_of + dt.timedelta(days=warning_days):
+        elif day <= as_of + dt.timedelta(days=min(warning_days, (dt.date.max - as_of).days)):  # at most date.max
             findings.append(Finding(rule="retiring", severity="warning", message=(
                 f"{entry.key} shuts down on {day}{per}, in {(day - as_of).days} days{replacement}")))
     return findings

@@ -102,8 +102,21 @@ FormatOpt = Annotated[Optional[Format], typer.Option(
     "--format", "-f", help="Output format. Default: table on a terminal, plain when piped.")]
 RegistryOpt = Annotated[Optional[list[Path]], typer.Option(
     "--registry", help="Extra registry file or folder layered over the bundled data (repeatable).")]
+# The dates modelpick reasons about: the registry's dates lie in this century, and a horizon added to the
+# date (a shutdown warning, a retirement window) must not run past the calendar's end (9999-12-31).
+AS_OF_RANGE = (dt.date(1970, 1, 1), dt.date(9000, 12, 31))
+
+
+def _as_of_in_range(value: dt.datetime | None) -> dt.datetime | None:
+    if value is not None and not AS_OF_RANGE[0] <= value.date() <= AS_OF_RANGE[1]:
+        raise typer.BadParameter(f"{value.date()} is outside the dates modelpick reasons about "
+                                 f"({AS_OF_RANGE[0]}..{AS_OF_RANGE[1]})")
+    return value
+
+
 AsOfOpt = Annotated[Optional[dt.datetime], typer.Option(
-    "--as-of", formats=["%Y-%m-%d"], help="Date lifecycle is judged at (YYYY-MM-DD). Default: today.")]
+    "--as-of", formats=["%Y-%m-%d"], callback=_as_of_in_range,
+    help="Date lifecycle is judged at (YYYY-MM-DD, 1970-01-01..9000-12-31). Default: today.")]
 TopOpt = Annotated[Optional[int], typer.Option("--top", min=1, help="Show only the first N entries.")]
 WorkloadArg = Annotated[Optional[Path], typer.Argument(
     help="Workload YAML file (see examples/). Options override its keys.", show_default=False)]

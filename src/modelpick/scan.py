@@ -231,7 +231,7 @@ class _Judge:
     def __init__(self, registry: Registry, as_of: dt.date, warning_days: int) -> None:
         self.registry = registry
         self.as_of = as_of
-        self.horizon = as_of + dt.timedelta(days=warning_days)
+        self.horizon = as_of + dt.timedelta(days=min(warning_days, (dt.date.max - as_of).days))  # at most date.max
         self.names = set(registry.names())
         self.bare = {n for e in registry.entries for n in (e.model.id, *e.model.snapshots, *e.model.aliases)}
         self.providers = frozenset(registry.providers)

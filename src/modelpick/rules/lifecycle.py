@@ -7,6 +7,12 @@ from modelpick.registry.loader import Entry
 from modelpick.rules.base import Findings, RuleContext
 
 
+def _unreleased(entry: Entry, ctx: RuleContext) -> list[str]:
+    """An --as-of before the entry's release date: it is judged all the same (the registry knows it), said so."""
+    released = entry.model.release_date.value if entry.model.release_date else None
+    return [f"not released until {released} (as of {ctx.as_of})"] if released and ctx.as_of < released else []
+
+
 def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
     s = standing(entry, ctx.as_of)
     replacement = entry.model.lifecycle.replacement if entry.model.lifecycle else None
@@ -18,9 +24,11 @@ def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
     if s.status == "deprecated":
         if ctx.workload.requires.include_deprecated:
             out.warnings.append(f"{s.why}{disputed}{hint}")
+            out.warnings += _unreleased(entry, ctx)
         else:
             out.reasons.append(f"{s.why} (as of {ctx.as_of}; include_deprecated allows it){disputed}{hint}")
         return
+    out.warnings += _unreleased(entry, ctx)
     if s.status == "preview":
         out.warnings.append("preview: may change or go away without notice")
     # An entry in force may still carry a source's shutdown date: passed (the sources disagree) or to come.
