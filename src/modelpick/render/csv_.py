@@ -1,4 +1,5 @@
-"""CSV: the first section's rows under one header line, nothing else (spreadsheets read it as is)."""
+"""CSV: one table under one header line, nothing else (spreadsheets read it as is). A result with no table
+at all (an empty `registry diff`) is empty output: there is no header to give."""
 
 import csv
 import io
@@ -9,6 +10,8 @@ from modelpick.render.layout import Document
 def render(doc: Document) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    if not doc.sections:
+        return ""
     first = doc.sections[0]
     if len(doc.sections) == 1:
         writer.writerow(first.headers)
