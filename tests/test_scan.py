@@ -184,7 +184,8 @@ def test_statuses_and_files(registry: Registry, tmp_path: Path) -> None:
     ]
     # Read: app.py, settings.yaml, app.ts, README.md, both .gitignore files, keep.log and the three in sub/.
     assert result.summary == {"ok": 5, "unknown": 2, "deprecated": 6, "retiring": 2, "retired": 1,
-                              "unpinned": 3, "files": 10}
+                              "unpinned": 3, "files": 10,
+                              "skipped": 0, "truncated_files": 0, "findings_cut": 0}
     assert result.schema_version == "1" and result.as_of == AS_OF
 
 
@@ -357,7 +358,8 @@ def test_empty_folder(registry: Registry, tmp_path: Path) -> None:
     result = scan([tmp_path], registry, AS_OF)
     assert result.findings == []
     assert result.summary == {"ok": 0, "unknown": 0, "deprecated": 0, "retiring": 0, "retired": 0,
-                              "unpinned": 0, "files": 0}
+                              "unpinned": 0, "files": 0,
+                              "skipped": 0, "truncated_files": 0, "findings_cut": 0}
 
 
 def test_missing_path(registry: Registry, tmp_path: Path) -> None:

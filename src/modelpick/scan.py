@@ -100,8 +100,10 @@ as given. Findings are sorted by path, line and column.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -110,6 +112,7 @@ from pydantic import BaseModel, ConfigDict
 
 from modelpick.config_values import EXTRACTORS, config_kind
 from modelpick.errors import AmbiguousModelError, InputError, ModelpickError, did_you_mean
+from modelpick.files import unreadable_reason
 from modelpick.registry.lifecycle import standing
 from modelpick.registry.loader import Entry, Registry
 
@@ -118,6 +121,12 @@ STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 BINARY_PROBE_BYTES = 8192
+# Bounds on what one scan holds and prints (see "Bounds" above): a file of 540,000 ids must not become
+# 540,000 findings. Beyond them findings are counted, not kept.
+MAX_FINDINGS_PER_FILE = 1_000
+MAX_FINDINGS_PER_RUN = 10_000
+MAX_PATHS_LISTED = 1_000  # entries of `skipped` and `truncated`; the summary counts them all
+MAX_JUDGED_TEXTS = 100_000  # distinct strings whose verdict is remembered; then the memo starts afresh
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__",
                        ".venv", "venv", "env", ".tox", ".nox"})
 
@@ -135,6 +144,24 @@ class ScanFinding(BaseModel):
     message: str
 
 
+class SkippedPath(BaseModel):
+    """A file or folder the scan could not read: unreadable, a path too long, not a regular file."""
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    reason: str
+
+
+class TruncatedFile(BaseModel):
+    """A file with more findings than the bounds let through: `shown` are in `findings`, `not_shown` are
+    only counted (in the summary's status counts)."""
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    shown: int
+    not_shown: int
+
+
 class ScanResult(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -143,6 +170,8 @@ class ScanResult(BaseModel):
     strict: bool = False
     findings: list[ScanFinding]
     summary: dict[str, int]
+    skipped: list[SkippedPath] = []
+    truncated: list[TruncatedFile] = []
 
 
 FAILING = frozenset({"retired", "unknown"})
@@ -156,8 +185,20 @@ def fails(status: str, strict: bool) -> bool:
 
 
 def failing(result: ScanResult, strict: bool) -> bool:
-    """True when a finding is retired or unknown, or, with strict, deprecated or retiring."""
-    return any(fails(f.status, strict) for f in result.findings)
+    """True when a finding is retired or unknown, or, with strict, deprecated or retiring, or a path was
+    skipped."""
+    return failing_count(result, strict) > 0
+
+
+def failing_count(result: ScanResult, strict: bool) -> int:
+    """How many findings fail the scan (counted in the summary, so findings cut by the bounds count too;
+    from the findings when the summary has no status counts), plus, with strict, the paths skipped."""
+    statuses = STRICT_FAILING if strict else FAILING
+    if all(status in result.summary for status in statuses):
+        count = sum(result.summary[status] for status in statuses)
+    else:
+        count = sum(fails(f.status, strict) for f in result.findings)
+    return count + (result.summary.get("skipped", len(result.skipped)) if strict else 0)
 
 
 # --- what a model id looks like -------------------------------------------------------------------------
@@ -236,13 +277,29 @@ class _Judge:
         self.bare = {n for e in registry.entries for n in (e.model.id, *e.model.snapshots, *e.model.aliases)}
         self.providers = frozenset(registry.providers)
         self.cache: dict[str, Verdict] = {}
+        self.suggestions: dict[str, str] = {}
 
     def __call__(self, text: str) -> Verdict:
+        """The verdict on `text`, memoised by text (a file of one id repeated judges it once); an unknown
+        id's message is left empty here and written by `message`, only for findings that are kept."""
         try:
             return self.cache[text]
         except KeyError:
+            if len(self.cache) >= MAX_JUDGED_TEXTS:  # a file of distinct strings must not grow the memo
+                self.cache.clear()
             verdict = self.cache[text] = self._judge(text)
             return verdict
+
+    def message(self, text: str, verdict: tuple[str | None, str | None, str, str]) -> str:
+        if verdict[3]:
+            return verdict[3]
+        try:
+            return self.suggestions[text]
+        except KeyError:  # difflib over every registry name: paid once per distinct id shown
+            if len(self.suggestions) >= MAX_JUDGED_TEXTS:
+                self.suggestions.clear()
+            found = self.suggestions[text] = f"unknown model {text!r}{did_you_mean(text, self.names)}"
+            return found
 
     def _known(self, text: str) -> bool:
         if text in self.names:
@@ -258,11 +315,11 @@ class _Judge:
                 entry = self.registry.get(exc.keys[0])
                 return self._judge_entry(text, entry, exc.keys)
             except ModelpickError:  # PROVIDER/MODEL where that provider does not serve MODEL
-                return None, None, "unknown", f"unknown model {text!r}{did_you_mean(text, self.names)}"
+                return None, None, "unknown", ""  # the message: see `message`
             else:
                 return self._judge_entry(text, entry, None)
         if shaped(text, self.providers):
-            return None, None, "unknown", f"unknown model {text!r}{did_you_mean(text, self.names)}"
+            return None, None, "unknown", ""
         return None
 
     def _judge_entry(self, text: str, entry: Entry, ambiguous: list[str] | None) -> Verdict:
@@ -360,8 +417,9 @@ def _root_ignores(root: Path) -> tuple[_Ignores, str]:
     return ignores, "".join(f"{p}/" for p in parts)
 
 
-def _walk(root: Path) -> Iterator[tuple[str, str]]:
-    """(path relative to root in POSIX form, OS path) of every file to read under root."""
+def _walk(root: Path) -> Iterator[tuple[str, str, str | None]]:
+    """(path relative to root in POSIX form, OS path, None) of every file to read under root, and
+    (path, OS path, reason) of every file or folder that cannot be read (the path "" is root itself)."""
     ignores, top_prefix = _root_ignores(root)
     stack: list[tuple[str, str, _Ignores]] = [(str(root), "", ignores)]
     while stack:
@@ -369,7 +427,8 @@ def _walk(root: Path) -> Iterator[tuple[str, str]]:
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:  # unreadable, or a path longer than the system allows
+            yield rel.rstrip("/"), folder, f"cannot read the folder: {exc.strerror or exc}"
             continue
         names = {e.name for e in entries}
         if rel and "pyvenv.cfg" in names:
@@ -379,82 +438,155 @@ def _walk(root: Path) -> Iterator[tuple[str, str]]:
         subfolders = []
         for entry in entries:
             name = entry.name
+            path = rel + name
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
-                is_file = not is_dir and entry.is_file()
-            except OSError:
+            except OSError as exc:
+                yield path, entry.path, f"cannot read: {exc.strerror or exc}"
                 continue
             if (is_dir and name in SKIP_DIRS) or name == ".git":
                 continue
-            path = rel + name
-            if not (is_dir or is_file):
-                continue  # a broken link, a socket, a link to a folder...
+            problem = None if is_dir else _file_problem(entry)
+            if problem == "":
+                continue  # a link to a folder: not followed
             if ignores.layers and ignores.ignored(top_prefix + path, is_dir):
                 continue
             if is_dir:
                 subfolders.append((entry.path, path + "/", ignores))
             else:
-                yield path, entry.path
+                yield path, entry.path, problem
         stack.extend(reversed(subfolders))
 
 
-def _read_text(os_path: str) -> str | None:
+def _file_problem(entry: os.DirEntry[str]) -> str | None:
+    """None for a regular file (or a link to one); "" for a link to a folder (not followed, not reported);
+    else why the entry cannot be read. Only stats, never opens: a FIFO cannot block the walk."""
     try:
-        with open(os_path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                return None
-            data = handle.read()
-    except OSError:
+        if entry.is_file(follow_symlinks=False):  # the folder listing says so: no system call
+            return None
+        info = entry.stat()  # follows a link
+    except OSError as exc:
+        return unreadable_reason(Path(entry.path), exc)
+    if stat.S_ISREG(info.st_mode):
         return None
+    return "" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+
+
+# O_NONBLOCK: opening a FIFO does not wait for a writer (the fstat below then refuses it); O_NOCTTY: a
+# terminal device named as a PATH does not become the controlling terminal.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _read_text(os_path: str) -> tuple[str | None, str | None]:
+    """(text, None) for a file to scan; (None, None) for one skipped by design (over MAX_FILE_BYTES, binary,
+    not UTF-8); (None, reason) for one that cannot be read or is not a regular file (a FIFO, a device)."""
+    try:
+        fd = os.open(os_path, _OPEN_FLAGS)
+    except OSError as exc:
+        return None, unreadable_reason(Path(os_path), exc)
+    with open(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return None, "not a regular file"
+            if info.st_size > MAX_FILE_BYTES:
+                return None, None
+            data = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows while read
+        except OSError as exc:
+            return None, f"cannot read: {exc.strerror or exc}"
     if len(data) > MAX_FILE_BYTES or b"\0" in data[:BINARY_PROBE_BYTES]:
-        return None
+        return None, None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return None
+        return None, None
 
 
-def _scan_text(display: str, name: str, text: str, judge: _Judge, out: list[ScanFinding]) -> None:
-    cache = judge.cache
-    for line, column, content in EXTRACTORS[config_kind(name)](text):
-        verdict = cache[content] if content in cache else judge(content)
-        if verdict is None:
-            continue
-        model, provider, status, message = verdict
-        out.append(ScanFinding(path=display, line=line, column=column, text=content,
-                               model=model, provider=provider, status=status,  # type: ignore[arg-type]
-                               message=message))
+class _Collector:
+    """What one scan keeps within the bounds, and the counts of everything."""
+
+    def __init__(self, judge: _Judge) -> None:
+        self.judge = judge
+        self.findings: list[ScanFinding] = []
+        self.counts = dict.fromkeys(STATUSES, 0)
+        self.shown_statuses: set[str] = set()
+        self.files = 0
+        self.truncated: list[TruncatedFile] = []
+        self.truncated_files = 0
+        self.cut = 0
+        self.skipped: list[SkippedPath] = []
+        self.skipped_count = 0
+
+    def skip(self, display: str, reason: str) -> None:
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_PATHS_LISTED:
+            self.skipped.append(SkippedPath(path=display, reason=reason))
+
+    def read(self, display: str, name: str, os_path: str) -> None:
+        text, problem = _read_text(os_path)
+        if problem is not None:
+            self.skip(display, problem)
+        if text is None:
+            return
+        self.files += 1
+        judge, cache, counts, findings = self.judge, self.judge.cache, self.counts, self.findings
+        total = shown = 0
+        for line, column, content in EXTRACTORS[config_kind(name)](text):
+            verdict = cache[content] if content in cache else judge(content)
+            if verdict is None:
+                continue
+            model, provider, status, _ = verdict
+            counts[status] += 1
+            total += 1
+            # Within the bounds, or the first finding of its status: no status found goes unseen (nor
+            # does the exit code it brings).
+            if (shown < MAX_FINDINGS_PER_FILE and len(findings) < MAX_FINDINGS_PER_RUN) \
+                    or status not in self.shown_statuses:
+                findings.append(ScanFinding(path=display, line=line, column=column, text=content, model=model,
+                                            provider=provider, status=status,  # type: ignore[arg-type]
+                                            message=judge.message(content, verdict)))
+                self.shown_statuses.add(status)
+                shown += 1
+        if total > shown:
+            self.truncated_files += 1
+            self.cut += total - shown
+            if len(self.truncated) < MAX_PATHS_LISTED:
+                self.truncated.append(TruncatedFile(path=display, shown=shown, not_shown=total - shown))
+
+    def result(self, as_of: dt.date) -> ScanResult:
+        self.findings.sort(key=lambda f: (f.path, f.line, f.column))
+        summary = {**self.counts, "files": self.files, "skipped": self.skipped_count,
+                   "truncated_files": self.truncated_files, "findings_cut": self.cut}
+        return ScanResult(as_of=as_of, findings=self.findings, summary=summary, skipped=self.skipped,
+                          truncated=self.truncated)
+
+
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP})
 
 
 def scan(paths: list[Path], registry: Registry, as_of: dt.date,
          retirement_warning_days: int = 90) -> ScanResult:
     """Find model ids in the files under `paths` (files or folders; the current folder when empty)."""
     paths = list(paths) or [Path(".")]
+    modes: list[int | None] = []
     for path in paths:
-        if not path.exists():
-            raise InputError("no such file or folder", file=str(path))
-    judge = _Judge(registry, as_of, retirement_warning_days)
-    findings: list[ScanFinding] = []
-    files = 0
+        try:
+            modes.append(os.stat(path).st_mode)
+        except OSError as exc:
+            if exc.errno in _MISSING:
+                raise InputError("no such file or folder", file=str(path)) from None
+            modes.append(None)  # a path too long, a folder that cannot be searched: reported as skipped
+    collector = _Collector(_Judge(registry, as_of, retirement_warning_days))
     several = len(paths) > 1
-    for path in paths:
-        if path.is_dir():
+    for path, mode in zip(paths, modes, strict=True):
+        if mode is not None and stat.S_ISDIR(mode):
             prefix = PurePosixPath(path.as_posix())
-            for rel, os_path in _walk(path):
-                text = _read_text(os_path)
-                if text is None:
-                    continue
-                files += 1
-                _scan_text(str(prefix / rel) if several else rel, rel.rpartition("/")[2], text, judge, findings)
+            for rel, os_path, problem in _walk(path):
+                display = (str(prefix / rel) if several else rel) if rel else path.as_posix()
+                if problem is not None:
+                    collector.skip(display, problem)
+                else:
+                    collector.read(display, rel.rpartition("/")[2], os_path)
         else:
-            text = _read_text(str(path))
-            if text is None:
-                continue
-            files += 1
-            _scan_text(path.as_posix(), path.name, text, judge, findings)
-    findings.sort(key=lambda f: (f.path, f.line, f.column))
-    summary = dict.fromkeys(STATUSES, 0)
-    for finding in findings:
-        summary[finding.status] += 1
-    summary["files"] = files
-    return ScanResult(as_of=as_of, findings=findings, summary=summary)
+            collector.read(path.as_posix(), path.name, str(path))
+    return collector.result(as_of)

@@ -444,6 +444,21 @@ def _scan(result: ScanResult, *, show_excluded: bool = False) -> Document:
             for f in result.findings]
     s = result.summary
     counts = ", ".join(f"{s[k]} {k}" for k in ("ok", "unpinned", "retiring", "deprecated", "retired", "unknown"))
+    notes = [f"{s['files']} files scanned: {counts} (as of {result.as_of})"]
+    # What the bounds cut and what could not be read, a few paths by name (the JSON lists more).
+    notes += [f"{t.shown:,} finding{'' if t.shown == 1 else 's'} shown for {t.path}; {t.not_shown:,} more not shown"
+              for t in result.truncated[:_SCAN_NOTE_PATHS]]
+    more = s.get("truncated_files", 0) - min(len(result.truncated), _SCAN_NOTE_PATHS)
+    if more > 0:
+        notes.append(f"{more:,} more files with findings not shown ({s.get('findings_cut', 0):,} findings not "
+                     f"shown in all)")
+    notes += [f"skipped {k.path}: {k.reason}" for k in result.skipped[:_SCAN_NOTE_PATHS]]
+    more = s.get("skipped", 0) - min(len(result.skipped), _SCAN_NOTE_PATHS)
+    if more > 0:
+        notes.append(f"{more:,} more files or folders skipped")
     return Document(sections=[Section(None, ["status", "where", "text", "model", "message"], rows)],
-                    notes=[f"{s['files']} files scanned: {counts} (as of {result.as_of})"])
+                    notes=notes)
+
+
+_SCAN_NOTE_PATHS = 10
 
