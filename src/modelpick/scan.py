@@ -92,6 +92,22 @@ work tree and the folder apply too. A file named as a PATH is always read, and a
 walked even if its own name is one of those skipped. Files over 5 MiB, files with a NUL byte in their first
 8 KiB and files that are not UTF-8 are skipped; ``summary["files"]`` counts the files read.
 
+What cannot be read is reported, not passed over: an unreadable file or folder, a path longer than the
+system allows (PATH_MAX), a broken symlink or a symlink loop, and what is not a regular file (a FIFO, a
+socket, a device such as ``/dev/zero``, given or found). Each is in ``skipped`` (``{path, reason}``, the first
+`MAX_PATHS_LISTED`) and counted in ``summary["skipped"]``; with strict each fails the scan
+(`failing_count`). Nothing is opened before it is known to be a regular file, and then without blocking.
+
+Bounds
+------
+At most `MAX_FINDINGS_PER_FILE` (1,000) findings per file and `MAX_FINDINGS_PER_RUN` (10,000) per scan are
+kept; beyond them findings are counted (in the summary's status counts) but not kept, so a 5 MiB file of
+model ids costs seconds and tens of MiB, not minutes and gigabytes. The first finding of a status not yet kept
+is kept all the same, so no status (nor the exit code it brings) is hidden. ``truncated`` lists the files cut
+(``{path, shown, not_shown}``, the first `MAX_PATHS_LISTED`); ``summary["truncated_files"]`` and
+``summary["findings_cut"]`` count them all. Each distinct string is judged once (a memo of up to
+`MAX_JUDGED_TEXTS`), and an unknown id's "did you mean" is worked out only for findings kept.
+
 Paths in findings are POSIX. With one folder PATH they are relative to it; with several PATHs each folder's
 files are prefixed with the PATH as given, so two folders never produce the same path; a file PATH is shown
 as given. Findings are sorted by path, line and column.
