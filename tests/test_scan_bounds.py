@@ -245,10 +245,6 @@ def test_dev_zero_is_skipped_promptly() -> None:
 
 # The exit code comes from service.scan, which counts failing findings only; it needs to call
 # `scan.failing_count(result, strict)` (which counts skipped paths under --strict) for this to pass.
-STRICT_EXIT = "service.scan does not yet count skipped paths as failing under --strict"
-
-
-@pytest.mark.xfail(reason=STRICT_EXIT, strict=False)
 def test_skips_fail_with_strict(tree: Path) -> None:
     Path(tree / "gone").symlink_to(tree / "nowhere")
     assert run(str(tree)).exit_code == 0
