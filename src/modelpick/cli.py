@@ -6,6 +6,7 @@ Exit codes: 0 done; 1 the answer is negative (no entry fits); 2 the input is wro
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import inspect
 import os
@@ -259,7 +260,32 @@ def _emit(result: Any, fmt: Format | None, *, show_excluded: bool = False) -> No
         default = 120 if chosen == "table" else 100
         width = (shutil.get_terminal_size((default, 24)).columns if stdout_tty
                  else int(columns) if columns.isdigit() and int(columns) > 0 else default)
-    sys.stdout.write(render(result, chosen, show_excluded=show_excluded, width=width, color=color))
+    text = render(result, chosen, show_excluded=show_excluded, width=width, color=color)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()  # here, not at exit: a full disk is reported like any other error
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise  # a reader that closed early (`| head`): click ends quietly
+        raise typer.Exit(_output_failed(exc)) from None
+
+
+# stdout could not take the output. A closed pipe ends quietly; anything else (a full disk, /dev/full) is one
+# line on stderr and exit 2.
+_WRITE_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _output_failed(exc: OSError) -> int:
+    try:  # whatever is still buffered goes nowhere, so the interpreter's last flush cannot fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    if exc.errno == errno.EPIPE:
+        return 1  # as click ends a closed pipe
+    _warn(f"error: cannot write the output: {exc.strerror or exc}")
+    return 2
 
 
 def _warn(message: str) -> None:
@@ -521,4 +547,15 @@ _install_registry_commands()
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit:
+        try:
+            sys.stdout.flush()  # what a command wrote without flushing: fails here, not in the interpreter's exit
+        except OSError as exc:
+            raise SystemExit(_output_failed(exc)) from None
+        raise
+    except OSError as exc:
+        if exc.errno not in _WRITE_ERRORS:
+            raise
+        raise SystemExit(_output_failed(exc)) from None
