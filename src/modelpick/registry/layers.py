@@ -71,9 +71,15 @@ def _cite_of(block: dict[str, Any], inherited: Cite) -> Cite:
     return inherited
 
 
+def xdg_base(variable: str, fallback: str) -> Path:
+    """$XDG_CONFIG_HOME, $XDG_CACHE_HOME: an absolute path, else ~/FALLBACK. The XDG Base Directory spec
+    makes a relative path in these variables invalid, to be ignored (it would follow the current folder)."""
+    value = os.environ.get(variable, "")
+    return Path(value) if os.path.isabs(value) else Path(os.path.expanduser("~")) / fallback
+
+
 def user_registry_dir() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    return Path(base) / "modelpick" / "registry"
+    return xdg_base("XDG_CONFIG_HOME", ".config") / "modelpick" / "registry"
 
 
 def yaml_files(path: Path, named_by: str | None = None) -> list[Path]:

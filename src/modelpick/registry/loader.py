@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from modelpick import __version__
 from modelpick.errors import AmbiguousModelError, UnknownModelError, UnknownTaskError
 from modelpick.files import REGISTRY_FILE, is_regular_file, write_atomically
-from modelpick.registry.layers import LayerPath, Origin, layer_paths, merge_layers, validate_entry
+from modelpick.registry.layers import LayerPath, Origin, layer_paths, merge_layers, validate_entry, xdg_base
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
 from modelpick.yamlfile import LocatedYaml, read_yaml, validation_error
 
@@ -142,8 +142,7 @@ def _cache_file(files: list[LayerPath]) -> Path | None:
             digest.update(hashlib.sha256(file.path.read_bytes()).digest())
     except OSError:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "modelpick" / f"registry-{digest.hexdigest()[:32]}.json"
+    return xdg_base("XDG_CACHE_HOME", ".cache") / "modelpick" / f"registry-{digest.hexdigest()[:32]}.json"
 
 
 def _to_json(entry: Entry) -> dict[str, object]:
