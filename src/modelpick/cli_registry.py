@@ -16,7 +16,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from modelpick.cli import AsOfOpt, CheckFormat, FormatOpt, OneLineErrors, RegistryOpt, _emit, guarded
+from modelpick.cli import (
+    AsOfOpt,
+    CheckFormat,
+    FormatOpt,
+    OneLineErrors,
+    RegistryOpt,
+    _as_of_in_range,
+    _emit,
+    guarded,
+)
 from modelpick.registry.foreign import FORMATS as FOREIGN_FORMATS
 
 registry_app = typer.Typer(
@@ -122,7 +131,7 @@ def audit(
     format: Annotated[Optional[CheckFormat], typer.Option("--format", "-f", help="Output format.")] = None,
     registry: RegistryOpt = None,
     as_of: Annotated[Optional[dt.datetime], typer.Option(
-        "--as-of", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+        "--as-of", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD", callback=_as_of_in_range,
         help="Compare the prices in force on this day, on both sides (dated prices). Default: today.")] = None,
 ) -> None:
     """Every disagreement between the active registry and a foreign one, with both sources and dates."""

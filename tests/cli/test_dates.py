@@ -20,11 +20,14 @@ WORKLOAD = ("--task", "chat", "--input-tokens", "1000", "--output-tokens", "100"
 
 
 def _commands(tmp: Path) -> list[tuple[object, ...]]:
-    """Every command taking the shared --as-of (registry validate reads the registry folder as its argument)."""
+    """Every command taking --as-of (registry validate reads the registry folder as its argument; registry audit
+    has its own --as-of, checked the same way)."""
     return [("recommend", *WORKLOAD, *REGISTRY), ("compare", "acme/acme-alpha", "acme/acme-think", *WORKLOAD, *REGISTRY),
             ("cost", "acme/acme-alpha", *WORKLOAD, *REGISTRY), ("show", "acme/acme-alpha", *REGISTRY),
             ("models", *REGISTRY), ("check", "--config", CONFIG, *REGISTRY), ("scan", tmp, *REGISTRY),
             ("registry", "validate", FIXTURES / "registry"),
+            ("registry", "audit", "--against", FIXTURES / "foreign" / "models-dev-resolved.json", "--from",
+             "models.dev", *REGISTRY),
             ("init", "--model", "acme/acme-alpha", "--path", tmp / "modelpick.yaml", *REGISTRY)]
 
 
