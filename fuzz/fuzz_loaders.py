@@ -68,7 +68,7 @@ def with_atheris(seconds: float) -> int:
 
     with atheris.instrument_imports():
         import modelpick.config  # noqa: F401
-        import modelpick.registry.foreign  # noqa: F401
+        import modelpick.upkeep.foreign  # noqa: F401
         import modelpick.yamlfile  # noqa: F401
     case = build_case()
     atheris.Setup([sys.argv[0], f"-max_total_time={int(seconds)}"], case.hypothesis.fuzz_one_input)

@@ -24,7 +24,7 @@ Policy (see the selection file's header for the per-model keys):
   capabilities.context_window_tokens; modalities: LiteLLM supported_modalities plus its supports_* input flags,
   the same reading as `modelpick registry import`). Each such alternative's note says why it is not used
   (evidence the script can compute, e.g. AA's input_modality_* flags, plus the selection's `keep` reasons).
-- LiteLLM is read through the importer's mapping (src/modelpick/registry/foreign/litellm.py): one mapping per
+- LiteLLM is read through the importer's mapping (src/modelpick/upkeep/foreign/litellm.py): one mapping per
   source format, exact Decimal prices incl. reasoning, batch, flex and priority (also per long-context tier).
 - Lifecycle: each source's word is a claim dated by the day the source said it (models.dev status 2026-07-02,
   LiteLLM deprecation_date read as shutdown_on 2026-12-02, AA's deprecated flag 2026-07-10, genai-prices'
@@ -63,9 +63,9 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-from modelpick.registry.foreign import genai_prices as genai_format  # noqa: E402  (the importer's mapping)
-from modelpick.registry.foreign import litellm as litellm_format  # noqa: E402  (the importer's mapping)
-from modelpick.registry.foreign import plain  # noqa: E402
+from modelpick.upkeep.foreign import genai_prices as genai_format  # noqa: E402  (the importer's mapping)
+from modelpick.upkeep.foreign import litellm as litellm_format  # noqa: E402  (the importer's mapping)
+from modelpick.upkeep.foreign import plain  # noqa: E402
 
 AA_SOURCE = "artificial-analysis-2026-07-10"
 AA_DATE = dt.date(2026, 7, 10)
@@ -715,7 +715,7 @@ def _schedule_on(pricing: dict[str, Any], day: dt.date) -> dict[str, Any] | None
 
 
 def _flat_prices(schedule: dict[str, Any]) -> dict[str, Any]:
-    from modelpick.registry.audit import flatten  # the audit's own reading of a price list
+    from modelpick.upkeep.audit import flatten  # the audit's own reading of a price list
 
     return {k: v for k, v in flatten({"pricing": _num(schedule)}, (), False).items() if k.startswith("pricing.")}
 

@@ -22,7 +22,7 @@ from modelpick.files import (
     write_file,
     write_folder,
 )
-from modelpick.registry import foreign
+from modelpick.upkeep import foreign
 
 runner = CliRunner()
 FOREIGN = Path(__file__).resolve().parent / "fixtures" / "foreign"

@@ -26,7 +26,7 @@ from modelpick.cli import (
     _emit,
     guarded,
 )
-from modelpick.registry.foreign import FORMATS as FOREIGN_FORMATS
+from modelpick.upkeep.foreign import FORMATS as FOREIGN_FORMATS
 
 registry_app = typer.Typer(
     cls=OneLineErrors,
@@ -62,7 +62,7 @@ def validate(
         raise typer.Exit(1)
 
 
-# The --from choices: every format registered in modelpick.registry.foreign.FORMATS.
+# The --from choices: every format registered in modelpick.upkeep.foreign.FORMATS.
 ForeignFormat = Enum("ForeignFormat", {name.replace(".", "_").replace("-", "_"): name  # type: ignore[misc]
                                        for name in FOREIGN_FORMATS}, type=str)
 
@@ -135,7 +135,7 @@ def audit(
         help="Compare the prices in force on this day, on both sides (dated prices). Default: today.")] = None,
 ) -> None:
     """Every disagreement between the active registry and a foreign one, with both sources and dates."""
-    from modelpick.registry.audit import run_audit
+    from modelpick.upkeep.audit import run_audit
 
     with _progress(f"reading {against.name}") as progress:
         result = run_audit(from_.value, against, list(registry or []), tolerance, _day(as_of), progress=progress)

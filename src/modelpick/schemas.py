@@ -33,10 +33,10 @@ OUTPUT_MODELS: list[str] = [
     "modelpick.report:TaskList",
     "modelpick.report:CheckResult",
     "modelpick.scan:ScanResult",
-    "modelpick.registry.validate:ValidationResult",
-    "modelpick.registry.diff:RegistryDiff",
+    "modelpick.upkeep.validate:ValidationResult",
+    "modelpick.upkeep.diff:RegistryDiff",
     "modelpick.report:ImportResult",
-    "modelpick.registry.audit:AuditResult",
+    "modelpick.upkeep.audit:AuditResult",
 ]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -285,13 +285,13 @@ def scan(paths: list[Path], registry_paths: list[Path], as_of: dt.date, *, stric
 
 
 def registry_validate(paths: list[Path], today: dt.date, max_age: int | None) -> Any:
-    from modelpick.registry.validate import validate
+    from modelpick.upkeep.validate import validate
 
     return validate(paths, today=today, max_age=max_age)
 
 
 def registry_export(fmt: str, registry_paths: list[Path], as_of: dt.date) -> str:
-    from modelpick.registry.export import export
+    from modelpick.upkeep.export import export
 
     return export(load_registry(registry_paths), fmt, as_of)
 
@@ -310,7 +310,7 @@ def standalone_registry(spec: str) -> Registry:
 
 
 def registry_diff(old: str, new: str, workload_files: list[Path], as_of: dt.date) -> Any:
-    from modelpick.registry.diff import diff
+    from modelpick.upkeep.diff import diff
 
     before, after = standalone_registry(old), standalone_registry(new)
     tasks = load_tasks()
@@ -326,8 +326,8 @@ def registry_import(fmt: str, path: Path, outdir: Path, providers: list[str], *,
     """Convert a foreign registry into provider files under `outdir`; never over an existing file
     without `force`, and nothing is written when any target exists."""
     from modelpick.files import refuse_inputs
-    from modelpick.registry.foreign import read_foreign, write_provider_files
     from modelpick.report import ImportResult
+    from modelpick.upkeep.foreign import read_foreign, write_provider_files
 
     if outdir.exists() and not outdir.is_dir():
         raise InputError("is not a folder", file=str(outdir), path="--output")
@@ -356,7 +356,7 @@ def registry_import(fmt: str, path: Path, outdir: Path, providers: list[str], *,
 
 def registry_audit(fmt: str, path: Path, registry_paths: list[Path], tolerance: float, *,
                    progress: Any = None) -> Any:
-    from modelpick.registry.audit import audit
-    from modelpick.registry.foreign import read_foreign
+    from modelpick.upkeep.audit import audit
+    from modelpick.upkeep.foreign import read_foreign
 
     return audit(load_registry(registry_paths), read_foreign(fmt, path, progress=progress), tolerance)

@@ -14,9 +14,9 @@ from modelpick import ranking
 from modelpick.config import parse_config
 from modelpick.errors import ModelpickError
 from modelpick.files import decode_utf8
-from modelpick.registry.foreign import read_foreign
 from modelpick.registry.layers import OPTION, LayerPath
 from modelpick.registry.loader import Registry, load_tasks, merged_entries
+from modelpick.upkeep.foreign import read_foreign
 from modelpick.workload import Workload
 from modelpick.yamlfile import parse_yaml, validation_error
 

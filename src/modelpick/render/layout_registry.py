@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from modelpick.registry.audit import AuditResult
-from modelpick.registry.diff import RegistryDiff
-from modelpick.registry.validate import ValidationResult
 from modelpick.render.layout import Document, Section, layout, money
 from modelpick.report import ImportResult
+from modelpick.upkeep.audit import AuditResult
+from modelpick.upkeep.diff import RegistryDiff
+from modelpick.upkeep.validate import ValidationResult
 
 
 def _where(file: str, line: int | None) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from modelpick.errors import InputError
-from modelpick.registry.foreign import (
+from modelpick.upkeep.foreign import (
     Format,
     Item,
     cited,

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from modelpick.errors import InputError
-from modelpick.registry.foreign import SCHEMA_COMMENT, read_foreign, write_provider_files
 from modelpick.registry.loader import load_provider_file, load_registry
 from modelpick.registry.schema import ProviderFile
+from modelpick.upkeep.foreign import SCHEMA_COMMENT, read_foreign, write_provider_files
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "foreign"
 LITELLM = FIXTURES / "litellm-model-prices.json"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from modelpick.registry.validate import validate
+from modelpick.upkeep.validate import validate
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from modelpick.errors import InputError
-from modelpick.registry.foreign import Format, Item, cited, plain, skip_malformed
+from modelpick.upkeep.foreign import Format, Item, cited, plain, skip_malformed
 
 # genai-prices provider id -> the provider id modelpick's bundled data uses; others keep theirs ("_" -> "-").
 PROVIDERS = {"x-ai": "xai", "aws": "amazon-bedrock", "together": "togetherai", "fireworks": "fireworks-ai"}

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from modelpick.registry.export import EXPORT_FORMATS, export
 from modelpick.registry.loader import Entry, Registry, load_registry
+from modelpick.upkeep.export import EXPORT_FORMATS, export
 
 AS_OF = dt.date(2026, 1, 15)
 

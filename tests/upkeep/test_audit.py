@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from modelpick.registry.audit import audit, failing
-from modelpick.registry.foreign import ForeignRegistry, read_foreign
-from modelpick.registry.foreign.litellm import FEATURES_COVERED as LITELLM_FEATURES
 from modelpick.registry.loader import Entry, Registry, load_registry
+from modelpick.upkeep.audit import audit, failing
+from modelpick.upkeep.foreign import ForeignRegistry, read_foreign
+from modelpick.upkeep.foreign.litellm import FEATURES_COVERED as LITELLM_FEATURES
 
 FOREIGN = Path(__file__).resolve().parents[1] / "fixtures" / "foreign"
 FIXTURE_SOURCE = {"source": "fixture", "url": "https://example.invalid/fixture", "read": "2026-01-01"}

@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from modelpick.cli import app
-from modelpick.registry.audit import audit
-from modelpick.registry.foreign import NOT_IN_REGISTRY, read_foreign, write_provider_files
 from modelpick.registry.layers import LayerPath
 from modelpick.registry.loader import Registry, load_entries
+from modelpick.upkeep.audit import audit
+from modelpick.upkeep.foreign import NOT_IN_REGISTRY, read_foreign, write_provider_files
 
 GENAI = Path(__file__).resolve().parents[1] / "fixtures" / "foreign" / "genai-prices.json"
 READ = dt.date(2026, 11, 30)
@@ -131,7 +131,7 @@ def test_deprecated_flag_is_a_status_claim(imported: Any) -> None:
 
 
 def test_written_files_validate_over_the_registry(imported: Any, registry: Registry, tmp_path: Path) -> None:
-    from modelpick.registry.validate import validate
+    from modelpick.upkeep.validate import validate
 
     written = write_provider_files(imported, tmp_path / "out")
     assert [p.name for p in written] == ["anthropic.yaml", "google.yaml", "openai.yaml"]

@@ -29,9 +29,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from modelpick.registry.foreign import ForeignRegistry
-from modelpick.registry.foreign.openrouter import our_keys as openrouter_keys
 from modelpick.registry.loader import Entry, Registry
+from modelpick.upkeep.foreign import ForeignRegistry
+from modelpick.upkeep.foreign.openrouter import our_keys as openrouter_keys
 
 PRICE_KEYS = ("input", "output", "cached_input", "cache_write", "reasoning")
 BATCH_KEYS = ("input", "output", "cached_input", "cache_write")
@@ -336,8 +336,8 @@ def run_audit(fmt: str, path: Any, registry_paths: list[Any], tolerance: float, 
               progress: Any = None) -> AuditResult:
     """`registry audit`: the active registry (with `registry_paths` as layers) against a foreign file, with
     the prices in force on `as_of` on both sides."""
-    from modelpick.registry.foreign import read_foreign
     from modelpick.registry.loader import load_registry
+    from modelpick.upkeep.foreign import read_foreign
 
     registry = load_registry(registry_paths)
     return audit(registry, read_foreign(fmt, path, progress=progress, registry=registry), tolerance, as_of)

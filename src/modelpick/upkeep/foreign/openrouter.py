@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from modelpick.errors import InputError
-from modelpick.registry.foreign import (
+from modelpick.upkeep.foreign import (
     Format,
     Item,
     cited,

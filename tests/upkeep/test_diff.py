@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from modelpick.registry.diff import EntryChange, FieldChange, compare_entries, diff
 from modelpick.registry.loader import Entry, Registry, Tasks
+from modelpick.upkeep.diff import EntryChange, FieldChange, compare_entries, diff
 from modelpick.workload import Workload
 
 AS_OF = dt.date(2026, 1, 15)

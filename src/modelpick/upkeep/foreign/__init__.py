@@ -242,7 +242,7 @@ def _rejection(entry: dict[str, Any]) -> str | None:
     input price). Skipped and counted, so one bad entry does not stop an import of thousands, and everything
     written passes `registry validate`."""
     from modelpick.registry.schema import ModelEntry
-    from modelpick.registry.validate import price_problems
+    from modelpick.upkeep.validate import price_problems
     from modelpick.yamlfile import error_location, format_path, ordered_errors
 
     try:
@@ -257,7 +257,7 @@ def _rejection(entry: dict[str, Any]) -> str | None:
 def _layer_rejection(entry: dict[str, Any]) -> str | None:
     """`_rejection` for a layer entry: each block it has must be valid on its own."""
     from modelpick.registry.schema import Lifecycle, Pricing, SourcedInt
-    from modelpick.registry.validate import price_problems
+    from modelpick.upkeep.validate import price_problems
 
     try:
         for key, model in (("context_window", SourcedInt), ("lifecycle", Lifecycle)):
