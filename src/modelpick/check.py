@@ -23,7 +23,7 @@ from decimal import Decimal
 from modelpick import ranking
 from modelpick.config import Config, ConfiguredWorkload
 from modelpick.errors import ModelpickError, UnknownTaskError
-from modelpick.registry.lifecycle import standing
+from modelpick.registry.lifecycle import is_pinned, replacement_hint, standing
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.report import (
     BestAlternative,
@@ -44,16 +44,13 @@ def _lifecycle_findings(entry: Entry, as_of: dt.date, warning_days: int) -> list
     """Retired (error) or deprecated (warning) in force; then every source's shutdown date that has passed or
     falls within `warning_days` (a warning naming the source where the status in force disagrees)."""
     s = standing(entry, as_of)
-    life = entry.model.lifecycle
-    replacement = f"; replacement: {life.replacement}" if life and life.replacement else ""
-    disputed = f" (disputed: {'; '.join(s.disputes)})" if s.disputes else ""
+    replacement = replacement_hint(entry)
     if s.status == "retired":
-        return [Finding(rule="retired", severity="error",
-                        message=f"{entry.key} is {s.why}{disputed}{replacement}")]
+        return [Finding(rule="retired", severity="error", message=f"{entry.key} is {s.why_text}{replacement}")]
     findings = []
     if s.status == "deprecated":
         findings.append(Finding(rule="deprecated", severity="warning",
-                                message=f"{entry.key} is {s.why}{disputed}{replacement}"))
+                                message=f"{entry.key} is {s.why_text}{replacement}"))
     for source, day in s.shutdowns:
         per = "" if source == s.source else f" per {source}"
         if day <= as_of:
@@ -63,12 +60,6 @@ def _lifecycle_findings(entry: Entry, as_of: dt.date, warning_days: int) -> list
             findings.append(Finding(rule="retiring", severity="warning", message=(
                 f"{entry.key} shuts down on {day}{per}, in {(day - as_of).days} days{replacement}")))
     return findings
-
-
-def _pinned(name: str, entry: Entry) -> bool:
-    """A dated snapshot pins the model; so does the id of an entry that has no snapshots at all."""
-    bare = name.split("/", 1)[1] if name.startswith(f"{entry.provider}/") else name
-    return bare in entry.model.snapshots or (not entry.model.snapshots and bare == entry.model.id)
 
 
 def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, as_of: dt.date) -> CheckedWorkload:
@@ -119,7 +110,7 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
             f"{entry.key} ranks {chosen.rank} for this workload, below max_rank {policy.max_rank}; "
             f"first is {_first(evaluations)}")))
 
-    if policy.require_snapshot and not _pinned(w.model, entry):
+    if policy.require_snapshot and not is_pinned(w.model, entry):
         pin = f"; pin a dated snapshot such as {entry.model.snapshots[-1]}" if entry.model.snapshots else ""
         findings.append(Finding(rule="unpinned", severity="error",
                                 message=f"{w.model!r} is not a dated snapshot (require_snapshot){pin}"))

@@ -129,7 +129,7 @@ from pydantic import BaseModel, ConfigDict
 from modelpick.config_values import EXTRACTORS, config_kind
 from modelpick.errors import AmbiguousModelError, InputError, ModelpickError, did_you_mean
 from modelpick.files import unreadable_reason
-from modelpick.registry.lifecycle import standing
+from modelpick.registry.lifecycle import is_pinned, replacement_hint, standing
 from modelpick.registry.loader import Entry, Registry
 
 Status = Literal["ok", "unknown", "deprecated", "retiring", "retired", "unpinned"]
@@ -340,8 +340,7 @@ class _Judge:
 
     def _judge_entry(self, text: str, entry: Entry, ambiguous: list[str] | None) -> Verdict:
         model = entry.model
-        life = model.lifecycle
-        replacement = f"; replacement: {life.replacement}" if life and life.replacement else ""
+        replacement = replacement_hint(entry)
         if ambiguous:
             who = f"served by several providers ({', '.join(ambiguous)}); judged on {entry.key}: "
             provider = None
@@ -349,7 +348,7 @@ class _Judge:
             who = f"{entry.key}: "
             provider = entry.provider
         s = standing(entry, self.as_of)
-        why = s.why + (f" (disputed: {'; '.join(s.disputes)})" if s.disputes else "")
+        why = s.why_text
         if s.status in ("retired", "deprecated"):
             return model.id, provider, s.status, f"{who}{why} (as of {self.as_of}){replacement}"
         # In force, yet a source gives a shutdown date: passed (the sources disagree) or within the horizon.
@@ -364,9 +363,7 @@ class _Judge:
             per = "" if source == s.source else f" (per {source})"
             return (model.id, provider, "retiring",
                     f"{who}shuts down on {day}{per}, {(day - self.as_of).days} days after {self.as_of}{replacement}")
-        name = text if text in (model.id, *model.snapshots, *model.aliases) else text.partition("/")[2]
-        if name not in model.snapshots and (model.snapshots or
-                                            (name in model.aliases and name.endswith("-latest"))):
+        if not is_pinned(text, entry):
             if model.snapshots:
                 pin = f"pin a dated snapshot: {', '.join(sorted(model.snapshots))}"
             else:

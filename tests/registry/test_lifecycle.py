@@ -108,3 +108,18 @@ def test_an_entry_shutting_down_within_30_days_ranks_after_the_rest(make_entry, 
     assert rec.ranking[1].warnings == ["shuts down on 2026-12-20"]
     later = ranking.resolve(make_workload(), tasks, dt.date(2026, 11, 1))  # 49 days ahead: ranked on its score
     assert [r.model for r in ranking.recommend(Registry([leaving, staying]), later).ranking] == ["leaving", "staying"]
+
+
+@pytest.mark.parametrize(("name", "snapshots", "aliases", "pinned"), [
+    ("m-2026-01-01", ["m-2026-01-01"], [], True),  # a dated snapshot
+    ("acme/m-2026-01-01", ["m-2026-01-01"], [], True),
+    ("m", ["m-2026-01-01"], [], False),  # the id of an entry with snapshots floats
+    ("mm", ["m-2026-01-01"], ["mm"], False),
+    ("m", [], [], True),  # no snapshots: the id is all there is
+    ("short", [], ["short"], True),  # ... and so is an alias (check and scan used to disagree here)
+    ("m-latest", [], ["m-latest"], False),  # floats by its name
+])
+def test_one_definition_of_pinned_for_check_and_scan(make_entry, name, snapshots, aliases, pinned):
+    from modelpick.registry.lifecycle import is_pinned
+
+    assert is_pinned(name, make_entry("acme", "m", snapshots=snapshots, aliases=aliases)) is pinned

@@ -72,7 +72,16 @@ class Standing:
     @property
     def text(self) -> str:
         """The status for people: `retired (disputed: models.dev: active)`."""
-        return f"{self.status} (disputed: {'; '.join(self.disputes)})" if self.disputes else self.status
+        return f"{self.status}{self.disputed_text}"
+
+    @property
+    def disputed_text(self) -> str:
+        return f" (disputed: {'; '.join(self.disputes)})" if self.disputes else ""
+
+    @property
+    def why_text(self) -> str:
+        """Why the status holds, and who disputes it: `retired on 2026-10-23 (disputed: ...)`."""
+        return f"{self.why}{self.disputed_text}"
 
 
 def _claims(life: Lifecycle, entry: Entry) -> list[Claim]:
@@ -111,4 +120,20 @@ def standing(entry: Entry, as_of: dt.date) -> Standing:
 def status_on(entry: Entry, as_of: dt.date) -> tuple[str, str]:
     """The lifecycle status on a date and a phrase saying why (disputes included)."""
     s = standing(entry, as_of)
-    return s.status, s.why + (f" (disputed: {'; '.join(s.disputes)})" if s.disputes else "")
+    return s.status, s.why_text
+
+
+def replacement_hint(entry: Entry) -> str:
+    """`; replacement: X` where the registry names one, for the end of every lifecycle message."""
+    life = entry.model.lifecycle
+    return f"; replacement: {life.replacement}" if life and life.replacement else ""
+
+
+def is_pinned(name: str, entry: Entry) -> bool:
+    """Whether `name` (as code or a config names the entry, PROVIDER/ optional) always means the same model: a
+    dated snapshot does; where the entry lists snapshots, nothing else does; where it lists none, its id and
+    aliases do, except an alias that floats by its name (`-latest`)."""
+    bare = name.split("/", 1)[1] if name.startswith(f"{entry.provider}/") else name
+    if bare in entry.model.snapshots:
+        return True
+    return not entry.model.snapshots and not bare.endswith("-latest")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from modelpick.registry.lifecycle import standing, status_on
+from modelpick.registry.lifecycle import replacement_hint, standing, status_on
 from modelpick.registry.loader import Entry
 from modelpick.rules.base import Findings, RuleContext
 
@@ -15,9 +15,7 @@ def _unreleased(entry: Entry, ctx: RuleContext) -> list[str]:
 
 def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
     s = standing(entry, ctx.as_of)
-    replacement = entry.model.lifecycle.replacement if entry.model.lifecycle else None
-    hint = f"; replacement: {replacement}" if replacement else ""
-    disputed = f" (disputed: {'; '.join(s.disputes)})" if s.disputes else ""
+    hint, disputed = replacement_hint(entry), s.disputed_text
     if s.status == "retired":
         out.reasons.append(f"{s.why} (as of {ctx.as_of}){disputed}{hint}")
         return
