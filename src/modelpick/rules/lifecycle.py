@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from modelpick.registry.lifecycle import replacement_hint, standing, status_on
+from modelpick.registry.lifecycle import replacement_hint, standing
 from modelpick.registry.loader import Entry
 from modelpick.rules.base import Findings, RuleContext
 
@@ -41,4 +41,4 @@ def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
         out.warnings.append(f"lifecycle disputed: {s.source} says {s.status}; {'; '.join(s.disputes)}")
 
 
-__all__ = ["check", "status_on"]
+__all__ = ["check"]
