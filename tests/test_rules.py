@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from modelpick import ranking
+from modelpick.registry.lifecycle import status_on
 from modelpick.rules import (
     RULES,
     Findings,
@@ -204,4 +205,4 @@ def test_lifecycle_as_of(check, name, as_of, include_deprecated, reasons, warnin
     out = check(lifecycle, name, as_of=as_of, requires={"include_deprecated": include_deprecated})
     assert out.reasons == reasons
     assert out.warnings == warnings
-    assert lifecycle.status_on(fixture_registry.get(name), as_of)[0] == status
+    assert status_on(fixture_registry.get(name), as_of)[0] == status
