@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scan speed: median wall time of `modelpick.scan.scan` over a generated tree of small source files
+"""Scan speed: median wall time of `modelpick.scanner.scan` over a generated tree of small source files
 (.py/.ts/.yaml/.md, some with model ids), with a .gitignore'd folder, a node_modules folder, a virtual
 environment and binary files, against the bundled registry. Prints figures only.
 
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from modelpick.registry.loader import load_registry
-from modelpick.scan import scan
+from modelpick.scanner import scan
 
 IDS = ["gpt-4.1-nano", "gpt-4.1-nano-2025-04-14", "claude-sonnet-4-5", "openai/gpt-5-mini", "gpt-4o",
        "mistral-large-latest", "llama-4-scout", "o3-mini", "gemini-2.5-flash", "claude-3-opus-20240229"]

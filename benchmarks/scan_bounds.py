@@ -3,7 +3,7 @@
 in a fresh process and prints its exit code, wall time, peak memory (max RSS) and the bytes it wrote to
 stdout. The cases: a 4.6 MiB Python file holding 540,000 model ids (60 to a line), and a 5 MiB YAML list of
 ``- gpt-4o`` lines, each in json and table format. The targets: findings are bounded (see
-`modelpick.scan.MAX_FINDINGS_PER_FILE`), so each case finishes in seconds with memory that does not grow
+`modelpick.scanner.MAX_FINDINGS_PER_FILE`), so each case finishes in seconds with memory that does not grow
 with the number of ids. Prints figures only.
 
     python benchmarks/scan_bounds.py

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from modelpick.check import run_check
 from modelpick.config import parse_config_text
 from modelpick.errors import InputError, UnknownTaskError
+from modelpick.gate import run_check
 
 AS_OF = dt.date(2025, 12, 1)
 

@@ -9,7 +9,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from modelpick import cost, ranking
+from modelpick import cost_model as cost
+from modelpick import ranking
 from modelpick.report import money_number
 
 NO_CACHED_PRICE = "no cached-input price: cached tokens billed at the input price"

@@ -15,7 +15,7 @@ import pytest
 
 from modelpick.errors import InputError
 from modelpick.registry.loader import Entry, Registry, load_provider_file
-from modelpick.scan import ScanFinding, ScanResult, failing, scan, shaped
+from modelpick.scanner import ScanFinding, ScanResult, failing, scan, shaped
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "scan"
 AS_OF = dt.date(2026, 3, 1)

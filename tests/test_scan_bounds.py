@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import modelpick.scan as scan_module
+import modelpick.scanner as scan_module
 from modelpick import errors
 from modelpick.cli import app
 from modelpick.registry import load_registry
-from modelpick.scan import ScanResult, failing, failing_count, scan
+from modelpick.scanner import ScanResult, failing, failing_count, scan
 
 runner = CliRunner()
 REGISTRY = Path(__file__).resolve().parent / "fixtures" / "registry"

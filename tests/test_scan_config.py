@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from modelpick.cli import app
 from modelpick.config_values import EXTRACTORS, config_kind
 from modelpick.registry.loader import Entry, Registry, load_provider_file
-from modelpick.scan import scan
+from modelpick.scanner import scan
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "scan" / "config-values"
 TREE, REGISTRY = HERE / "tree", HERE / "registry"

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from modelpick.registry import load_registry
-from modelpick.scan import scan
+from modelpick.scanner import scan
 
 TREE = Path(__file__).resolve().parent / "fixtures" / "scan" / "retired-config"
 

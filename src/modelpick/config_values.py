@@ -7,7 +7,7 @@ characters a model id may hold. Whether a candidate is a model id is `scan`'s bu
 These are not parsers. A YAML or TOML library would give values without reliable columns, would reject the
 slightly invalid files people do commit (an unquoted TOML string), and would cost more than a regex pass on
 a hostile file; so each format is read a line at a time with the few rules that tell a key, a comment and a
-value apart (see `modelpick.scan`'s docstring for the rules as users see them). Work is linear in the size
+value apart (see `modelpick.scanner`'s docstring for the rules as users see them). Work is linear in the size
 of the file: no pattern here can backtrack over a line more than once.
 """
 

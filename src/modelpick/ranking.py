@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from modelpick import cost as cost_model
+from modelpick import cost_model
 from modelpick import reasoning as hidden_reasoning
 from modelpick.effort import EFFORTS
 from modelpick.registry.lifecycle import standing, status_on

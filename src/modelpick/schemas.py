@@ -32,7 +32,7 @@ OUTPUT_MODELS: list[str] = [
     "modelpick.report:ModelList",
     "modelpick.report:TaskList",
     "modelpick.report:CheckResult",
-    "modelpick.scan:ScanResult",
+    "modelpick.scanner:ScanResult",
     "modelpick.upkeep.validate:ValidationResult",
     "modelpick.upkeep.diff:RegistryDiff",
     "modelpick.report:ImportResult",

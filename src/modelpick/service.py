@@ -149,8 +149,8 @@ def _baseline_config(config_path: str, ref: str) -> Any:
 
 def check(config_path: Path | None, registry_paths: list[Path], as_of: dt.date, *, strict: bool = False,
           baseline: str | None = None) -> Any:
-    from modelpick.check import run_check
     from modelpick.config import load_config
+    from modelpick.gate import run_check
 
     config = load_config(config_path)
     registry = load_registry(registry_paths)
@@ -219,7 +219,7 @@ class InitRequest:
 
 def _scanned_models(paths: list[Path], registry: Registry, as_of: dt.date) -> list[tuple[str, str]]:
     """(model as written, where first found) for each distinct registry entry the scan finds."""
-    from modelpick.scan import scan as run_scan
+    from modelpick.scanner import scan as run_scan
 
     seen: dict[str, tuple[str, str]] = {}
     for finding in run_scan(paths, registry, as_of).findings:
@@ -274,7 +274,7 @@ def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[
 
 def scan(paths: list[Path], registry_paths: list[Path], as_of: dt.date, *, strict: bool = False,
          retirement_warning_days: int = 90) -> Any:
-    from modelpick import scan as scanner
+    from modelpick import scanner
 
     result = scanner.scan(paths, load_registry(registry_paths), as_of, retirement_warning_days)
     failing = scanner.failing_count(result, strict)  # cut findings count; so do skipped paths under --strict

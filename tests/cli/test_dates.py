@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from modelpick.check import _lifecycle_findings
 from modelpick.cli import AS_OF_RANGE
+from modelpick.gate import _lifecycle_findings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REGISTRY = ("--registry", FIXTURES / "registry")

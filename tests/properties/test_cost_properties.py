@@ -1,4 +1,4 @@
-"""Properties of the cost model (modelpick.cost) on every bundled and fixture entry: linear in the number of
+"""Properties of the cost model (modelpick.cost_model) on every bundled and fixture entry: linear in the number of
 requests, monotone in tokens, batch and cached input never dearer where their prices are not.
 
 The checks run in workload_strategies.exact(), a Decimal context wide enough that an estimate's products and
@@ -25,7 +25,8 @@ from workload_strategies import (
     workloads,
 )
 
-from modelpick import cost, ranking
+from modelpick import cost_model as cost
+from modelpick import ranking
 from modelpick.registry.loader import Entry
 from modelpick.registry.schema import PriceSet
 from modelpick.workload import Workload

@@ -10,7 +10,7 @@ from typing import Any
 
 from modelpick.render.escape import visible as v
 from modelpick.report import CheckResult
-from modelpick.scan import ScanResult, fails
+from modelpick.scanner import ScanResult, fails
 
 
 def render(result: Any) -> str:

@@ -21,7 +21,7 @@ from modelpick.report import (
     TaskList,
     money_text,
 )
-from modelpick.scan import ScanResult
+from modelpick.scanner import ScanResult
 from modelpick.workload import DEFAULT_REQUESTS_PER_DAY
 
 

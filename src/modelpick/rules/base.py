@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from modelpick.cost import CostEstimate
+from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
 from modelpick.registry.schema import TaskProfile
 from modelpick.workload import Workload

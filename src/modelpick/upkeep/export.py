@@ -4,7 +4,7 @@ One row per entry, in Registry.entries order, with the same columns in every for
 Prices are the price list in force on `as_of` (pricing_effective_from says from when, where known), in
 USD per 1M tokens, written as the exact decimals the YAML gives (never binary-float text);
 unknown or not offered is an empty CSV cell, JSON null or SQL NULL. The raw prices are exported, not
-modelpick's fallbacks, so a consumer applying them needs the billing rules cost.py applies:
+modelpick's fallbacks, so a consumer applying them needs the billing rules cost_model.py applies:
 
 - no `cached_input` price: cached tokens are billed at `input`; no `cache_write` price: writes at `input`;
   no `reasoning` price: reasoning tokens at `output`;
@@ -135,7 +135,7 @@ def model_row(entry: Entry, as_of: dt.date) -> dict[str, Any]:
     list[str] or None."""
     m = entry.model
     life, perf = m.lifecycle, m.performance
-    # The price list in force on `as_of`, as cost.py bills it (a dated history may hold several).
+    # The price list in force on `as_of`, as cost_model.py bills it (a dated history may hold several).
     pricing, _ = m.pricing.in_force(as_of)
     cited = entry.cite(pricing) if isinstance(pricing, Cited) else entry.cite(m.pricing)
     row: dict[str, Any] = {
