@@ -108,6 +108,11 @@ RegistryOpt = Annotated[Optional[list[Path]], typer.Option(
 AS_OF_RANGE = (dt.date(1970, 1, 1), dt.date(9000, 12, 31))
 
 
+def day(as_of: dt.datetime | None) -> dt.date:
+    """The day an --as-of option names; today when it names none."""
+    return as_of.date() if as_of else dt.date.today()
+
+
 def _as_of_in_range(value: dt.datetime | None) -> dt.datetime | None:
     if value is not None and not AS_OF_RANGE[0] <= value.date() <= AS_OF_RANGE[1]:
         raise typer.BadParameter(f"{value.date()} is outside the dates modelpick reasons about "
@@ -241,7 +246,7 @@ def _request(workload: Path | None, options: dict[str, Any], registry: list[Path
         overrides[key] = value
         option_names[key] = f"--{name.replace('_', '-')}"
     return Request(workload_file=workload, overrides=overrides, option_names=option_names,
-                   registry_paths=list(registry or []), as_of=as_of.date() if as_of else dt.date.today())
+                   registry_paths=list(registry or []), as_of=day(as_of))
 
 
 def _emit(result: Any, fmt: Format | None, *, show_excluded: bool = False) -> None:
@@ -395,7 +400,7 @@ def show(
     """Everything the registry holds on one entry, with sources."""
     from modelpick import service
 
-    _emit(service.show(model, list(registry or []), as_of.date() if as_of else dt.date.today(),
+    _emit(service.show(model, list(registry or []), day(as_of),
                        with_origins=sources), format)
 
 
@@ -427,7 +432,7 @@ def models(
 
                 raise InputError(f"unknown value {item!r}{did_you_mean(item, known)}; one of {', '.join(known)}",
                                  path=option)
-    result = service.models(list(registry or []), as_of.date() if as_of else dt.date.today(),
+    result = service.models(list(registry or []), day(as_of),
                             providers=provider or [], creators=creator or [], features=feature or [],
                             modalities=modality or [], min_context=min_context)
     _emit(result, format)
@@ -473,7 +478,7 @@ def check(
     """Check each workload's chosen model in modelpick.yaml against the registry and its policy."""
     from modelpick import service
 
-    result = service.check(config, list(registry or []), as_of.date() if as_of else dt.date.today(),
+    result = service.check(config, list(registry or []), day(as_of),
                            strict=strict, baseline=baseline)
     _emit(result, format)
     if result.summary["fail"]:
@@ -509,7 +514,7 @@ def init(
                                   input_tokens=input_tokens, output_tokens=output_tokens,
                                   requests_per_day=requests_per_day)
     written = service.init(path, request, force=force, registry_paths=list(registry or []),
-                           as_of=as_of.date() if as_of else dt.date.today())
+                           as_of=day(as_of))
     _warn(f"wrote {written}; run `modelpick check`")
 
 
@@ -530,7 +535,7 @@ def scan(
     """Find model ids in source and config files; flag unknown, retired, deprecated and unpinned ones."""
     from modelpick import service
 
-    result = service.scan(list(paths or []), list(registry or []), as_of.date() if as_of else dt.date.today(),
+    result = service.scan(list(paths or []), list(registry or []), day(as_of),
                           strict=strict, retirement_warning_days=retirement_warning_days)
     _emit(result, format)
     if result.summary.get("failing"):

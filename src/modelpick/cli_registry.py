@@ -24,6 +24,7 @@ from modelpick.cli import (
     RegistryOpt,
     _as_of_in_range,
     _emit,
+    day,
     guarded,
 )
 from modelpick.upkeep.foreign import FORMATS as FOREIGN_FORMATS
@@ -33,10 +34,6 @@ registry_app = typer.Typer(
     help="Keep registry data honest: validate, import, audit, diff and export it.",
     no_args_is_help=True,
 )
-
-
-def _day(as_of: dt.datetime | None) -> dt.date:
-    return as_of.date() if as_of else dt.date.today()
 
 
 @registry_app.command(epilog="Examples:\n\n  modelpick registry validate\n\n"
@@ -56,7 +53,7 @@ def validate(
     """Schema, duplicate keys and names, price sanity, missing sources and stale values, each at file:line."""
     from modelpick import service
 
-    result = service.registry_validate(list(paths or []), _day(as_of), max_age)
+    result = service.registry_validate(list(paths or []), day(as_of), max_age)
     _emit(result, format)
     if result.findings:
         raise typer.Exit(1)
@@ -138,7 +135,7 @@ def audit(
     from modelpick.upkeep.audit import run_audit
 
     with _progress(f"reading {against.name}") as progress:
-        result = run_audit(from_.value, against, list(registry or []), tolerance, _day(as_of), progress=progress)
+        result = run_audit(from_.value, against, list(registry or []), tolerance, day(as_of), progress=progress)
     _emit(result, format)
     if result.summary["failing"]:
         raise typer.Exit(1)
@@ -163,7 +160,7 @@ def export(
     """The active registry as flat rows, for spreadsheets and warehouses."""
     from modelpick import service
 
-    sys.stdout.write(service.registry_export(format.value, list(registry or []), _day(as_of)))
+    sys.stdout.write(service.registry_export(format.value, list(registry or []), day(as_of)))
 
 
 @registry_app.command(epilog="Examples:\n\n  modelpick registry diff bundled my-registry/\n\n"
@@ -180,7 +177,7 @@ def diff(
     """Entries added, removed and changed between two registries, and what that does to your workloads."""
     from modelpick import service
 
-    _emit(service.registry_diff(old, new, list(workload or []), _day(as_of)), format)
+    _emit(service.registry_diff(old, new, list(workload or []), day(as_of)), format)
 
 
 def schema(
