@@ -5,6 +5,7 @@ Exit codes: 0 done; 1 the answer is negative (no entry fits); 2 the input is wro
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
 import functools
@@ -281,12 +282,11 @@ _WRITE_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO
 
 
 def _output_failed(exc: OSError) -> int:
-    try:  # whatever is still buffered goes nowhere, so the interpreter's last flush cannot fail again
+    # Whatever is still buffered goes nowhere, so the interpreter's last flush cannot fail again.
+    with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):
-        pass
     if exc.errno == errno.EPIPE:
         return 1  # as click ends a closed pipe
     _warn(f"error: cannot write the output: {exc.strerror or exc}")

@@ -261,16 +261,14 @@ def _link_or_copy(source: str, target: str) -> None:
 
 
 def _fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable where the system allows; some filesystems cannot fsync a folder."""
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
-    try:
+    with contextlib.suppress(OSError):
         os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    os.close(fd)
 
 
 def write_folder(folder: Path, files: dict[str, str], display: str | None = None) -> list[Path]:
