@@ -6,9 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from modelpick.registry.lifecycle import standing, status_on
+from modelpick.registry.lifecycle import standing
 from modelpick.registry.loader import Entry, Registry, Tasks
-from modelpick.registry.schema import Cited, ReasoningEfforts, iter_citations
+from modelpick.registry.schema import ReasoningEfforts, iter_citations
 from modelpick.report import ModelInfo, ModelList, ModelShow, TaskInfo, TaskList, ValueOrigin, money_number
 
 _CITATION_FIELDS = {"source", "read", "note", "others"}
@@ -102,14 +102,8 @@ def show(entry: Entry, as_of: dt.date, *, with_origins: bool = False) -> ModelSh
     return ModelShow(**_info_fields(entry, as_of), origins=origins(entry) if with_origins else None)
 
 
-def citation_text(entry: Entry, cited: Cited) -> str:
-    cite = entry.cite(cited)
-    return f"{cite['url']} ({cite['read']})" if cite["read"] else str(cite["url"])
-
-
 def list_models(registry: Registry, as_of: dt.date, *, providers: list[str] = (), features: list[str] = (),
-                modalities: list[str] = (), min_context: int = 0, creators: list[str] = (),
-                include_retired: bool = True) -> ModelList:
+                modalities: list[str] = (), min_context: int = 0, creators: list[str] = ()) -> ModelList:
     chosen = []
     for entry in registry.entries:
         m = entry.model
@@ -121,8 +115,6 @@ def list_models(registry: Registry, as_of: dt.date, *, providers: list[str] = ()
         if any(f not in have for f in features) or any(x not in m.modalities.input for x in modalities):
             continue
         if m.context_window.value < min_context:
-            continue
-        if not include_retired and status_on(entry, as_of)[0] == "retired":
             continue
         chosen.append(ModelInfo(**_info_fields(entry, as_of)))
     return ModelList(models=chosen)

@@ -123,7 +123,7 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
     )
 
 
-def _first(evaluations: dict[str, ranking._Evaluation]) -> str:
+def _first(evaluations: dict[str, ranking.Evaluation]) -> str:
     first = [ev for ev in evaluations.values() if ev.rank == 1]
     return first[0].entry.key if first else "none"
 
@@ -176,7 +176,3 @@ def run_check(config: Config, registry: Registry, tasks: Tasks, as_of: dt.date, 
         results = [r.model_copy(update={"status": "fail"}) if r.status == "warn" else r for r in results]
     summary = {status: sum(r.status == status for r in results) for status in ("pass", "warn", "fail")}
     return CheckResult(as_of=as_of, config=config.path, strict=strict, results=results, summary=summary)
-
-
-def failed(result: CheckResult) -> bool:
-    return result.summary["fail"] > 0

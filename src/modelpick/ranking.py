@@ -64,7 +64,7 @@ class Quality:
 
 
 @dataclass
-class _Evaluation:
+class Evaluation:
     entry: Entry
     hidden: hidden_reasoning.HiddenTokens
     estimate: cost_model.CostEstimate
@@ -221,7 +221,7 @@ def estimate(registry: Registry, ctx: Context, entry: Entry) -> cost_model.CostE
     return _estimate(entry, ctx, hidden_reasoning.ReasoningFigures(registry))[1]
 
 
-def _evaluate_all(registry: Registry, ctx: Context) -> list[_Evaluation]:
+def _evaluate_all(registry: Registry, ctx: Context) -> list[Evaluation]:
     figures = hidden_reasoning.ReasoningFigures(registry)
     out = []
     for entry in registry.entries:
@@ -230,11 +230,11 @@ def _evaluate_all(registry: Registry, ctx: Context) -> list[_Evaluation]:
                                ctx.output_tokens, estimate)
         findings = apply_rules(entry, rule_ctx)
         warnings = [w for w in (hidden.warning,) if w] + estimate.warnings + findings.warnings
-        out.append(_Evaluation(entry, hidden, estimate, findings.reasons, warnings))
+        out.append(Evaluation(entry, hidden, estimate, findings.reasons, warnings))
     return out
 
 
-def _score(evaluations: list[_Evaluation], ctx: Context) -> list[_Evaluation]:
+def _score(evaluations: list[Evaluation], ctx: Context) -> list[Evaluation]:
     """Score and rank the entries that fit; returns them in rank order."""
     fitting = [e for e in evaluations if not e.excluded]
     for ev in fitting:
@@ -284,7 +284,7 @@ def _quality_text(q: Quality, ctx: Context) -> str:
             f"({q.coverage:.0%} of its benchmark weight{thin})")
 
 
-def _explain(ev: _Evaluation, ctx: Context, cheapest: Decimal, known: dict[str, float]) -> list[str]:
+def _explain(ev: Evaluation, ctx: Context, cheapest: Decimal, known: dict[str, float]) -> list[str]:
     task = ctx.task_id
     if ev.quality is None:
         wanted = ", ".join(ctx.task.benchmarks)
@@ -331,7 +331,7 @@ def assumed_reasoning(h: hidden_reasoning.HiddenTokens) -> ReasoningAssumed:
         per_output_token=None if h.per_output_token is None else round(float(h.per_output_token), 4))
 
 
-def _entry_fields(ev: _Evaluation, ctx: Context) -> dict[str, Any]:
+def _entry_fields(ev: Evaluation, ctx: Context) -> dict[str, Any]:
     perf = ev.entry.model.performance
     q, h = ev.quality, ev.hidden
     if ev.excluded and not ev.speed_basis:  # excluded entries are not scored, but still say their speed
@@ -359,7 +359,7 @@ def workload_echo(ctx: Context) -> dict[str, Any]:
     return data
 
 
-def evaluate(registry: Registry, ctx: Context) -> list[_Evaluation]:
+def evaluate(registry: Registry, ctx: Context) -> list[Evaluation]:
     """Every entry, excluded with its reasons or scored and ranked."""
     evaluations = _evaluate_all(registry, ctx)
     _score(evaluations, ctx)

@@ -406,7 +406,6 @@ class BenchmarkInfo(Strict):
 
     name: str
     scale: str = Field(description="what the numbers mean, e.g. '% solved' or 'Elo rating'")
-    higher_is_better: bool = True
     url: str | None = None
     low: float = Field(default=0, description="the value that maps to quality 0")
     high: float = Field(default=100, description="the value that maps to quality 1")

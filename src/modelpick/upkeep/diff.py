@@ -147,7 +147,7 @@ def compare_entries(old: Entry, new: Entry, as_of: dt.date) -> list[FieldChange]
             for path in sorted(before.keys() | after.keys()) if before.get(path) != after.get(path)]
 
 
-def _top(evaluations: list[ranking._Evaluation]) -> ranking._Evaluation | None:
+def _top(evaluations: list[ranking.Evaluation]) -> ranking.Evaluation | None:
     return next((ev for ev in evaluations if ev.rank == 1), None)
 
 
