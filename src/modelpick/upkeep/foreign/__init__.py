@@ -284,6 +284,94 @@ def _registry_names(registry: Registry) -> dict[tuple[str, str], str]:
     return names
 
 
+@dataclass
+class _Collected:
+    """What the bookkeeping over one file's items found: the entries kept per provider, and the counts."""
+
+    skipped: Counter[str]
+    models: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    dropped: Counter[str] = field(default_factory=Counter)
+    filtered: int = 0
+    inexact: dict[tuple[str, str], bool] = field(default_factory=dict)  # kept entries that reached our id
+    # through another name
+
+    def keep(self, item: Item, exact: bool) -> None:
+        """Keep the item's entry; of two entries of one id the first stays, except that a layer entry of our
+        very id beats one that reached it through another name (an alias of ours that the foreign file gives
+        to another model, e.g. genai-prices' Mistral Large 2 matching mistral-large-latest)."""
+        assert item.entry is not None
+        key = (item.provider, item.entry["id"])
+        served = self.models.setdefault(item.provider, {})
+        if key[1] in served:
+            self.skipped["duplicate id"] += 1
+            if not (exact and self.inexact.get(key, False)):
+                return
+        self.inexact[key] = not exact
+        served[key[1]] = item.entry
+        self.names.setdefault(item.provider, item.provider_name)
+        self.dropped.update(item.dropped)  # the entry is kept; these prices of it are not
+
+
+def _skip_reason(item: Item, layer: bool, ours: dict[tuple[str, str], str]) -> tuple[str | None, bool]:
+    """Why the item cannot be written (None: it can), and whether it kept its own id. A layer item is
+    renamed to the id of our entry it matches."""
+    if item.entry is None:
+        return item.reason or "skipped", True
+    if not PROVIDER_ID.match(item.provider):
+        return "provider id not accepted by the registry format", True
+    exact = True
+    if layer:
+        own_id = item.entry["id"]
+        our_id = next((ours[(item.provider, n)] for n in (own_id, *item.names) if (item.provider, n) in ours), None)
+        if our_id is None:
+            return NOT_IN_REGISTRY, True
+        exact = own_id == our_id
+        item.entry = {**item.entry, "id": our_id}
+    if not MODEL_ID.match(item.entry["id"]):
+        return "model id not accepted by the registry format", exact
+    return (_layer_rejection if layer else _rejection)(item.entry), exact
+
+
+def _collect(parsed: Format, providers: Sequence[str], ours: dict[tuple[str, str], str],
+             progress: Callable[[int, int], None] | None) -> _Collected:
+    wanted = set(providers)
+    found = _Collected(skipped=Counter(parsed.extra_skips))
+    for done, item in enumerate(parsed.items, 1):
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done, parsed.total)
+        if wanted and item.provider not in wanted:
+            found.filtered += 1
+            continue
+        reason, exact = _skip_reason(item, parsed.layer, ours)
+        if reason:
+            found.skipped[reason] += 1
+        else:
+            found.keep(item, exact)
+    if progress:
+        progress(parsed.total, parsed.total)
+    return found
+
+
+def _provider_files(found: _Collected, source: dict[str, Any], source_key: str, layer: bool,
+                    display: str) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for provider in sorted(found.models):
+        models = found.models[provider]
+        data = {"provider": provider, "name": found.names[provider], "sources": {source_key: dict(source)},
+                "models": [models[i] for i in sorted(models)]}
+        try:
+            (LayerFile if layer else ProviderFile).model_validate(data)
+        except ValidationError as exc:  # a mapping bug, not the user's input: say which entry
+            raise InputError(f"cannot convert provider {provider!r}: {exc.errors()[0]}", file=display) from None
+        out[provider] = data
+    return out
+
+
+def _by_count(counts: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: dt.date | None = None,
                  progress: Callable[[int, int], None] | None = None,
                  registry: Registry | None = None) -> ForeignRegistry:
@@ -304,75 +392,13 @@ def read_foreign(fmt: str, path: Path, providers: Sequence[str] = (), *, read: d
 
             registry = load_registry()
         ours = _registry_names(registry)
-
-    wanted = set(providers)
-    skipped: Counter[str] = Counter(parsed.extra_skips)
-    dropped: Counter[str] = Counter()
-    filtered = 0
-    names: dict[str, str] = {}
-    models: dict[str, dict[str, dict[str, Any]]] = {}
-    inexact: dict[tuple[str, str], bool] = {}  # served entries that reached our id through another name
-    done = 0
-    for item in parsed.items:
-        done += 1
-        if progress and done % PROGRESS_EVERY == 0:
-            progress(done, parsed.total)
-        if wanted and item.provider not in wanted:
-            filtered += 1
-            continue
-        if item.entry is None:
-            skipped[item.reason or "skipped"] += 1
-            continue
-        if not PROVIDER_ID.match(item.provider):
-            skipped["provider id not accepted by the registry format"] += 1
-            continue
-        exact = True
-        if parsed.layer:
-            own_id = item.entry["id"]
-            our_id = next((ours[(item.provider, n)] for n in (own_id, *item.names)
-                           if (item.provider, n) in ours), None)
-            if our_id is None:
-                skipped[NOT_IN_REGISTRY] += 1
-                continue
-            exact = own_id == our_id
-            item.entry = {**item.entry, "id": our_id}
-        if not MODEL_ID.match(item.entry["id"]):
-            skipped["model id not accepted by the registry format"] += 1
-            continue
-        rejection = (_layer_rejection if parsed.layer else _rejection)(item.entry)
-        if rejection:
-            skipped[rejection] += 1
-            continue
-        served = models.setdefault(item.provider, {})
-        if item.entry["id"] in served:
-            skipped["duplicate id"] += 1
-            # A layer entry of our very id beats one that reached it through another name (an alias of ours
-            # that the foreign file gives to another model, e.g. genai-prices' Mistral Large 2 matching
-            # mistral-large-latest); otherwise the first one stays.
-            if not (exact and inexact.get((item.provider, item.entry["id"]), False)):
-                continue
-        inexact[(item.provider, item.entry["id"])] = not exact
-        served[item.entry["id"]] = item.entry
-        names.setdefault(item.provider, item.provider_name)
-        dropped.update(item.dropped)  # the entry is kept; these prices of it are not
-    if progress:
-        progress(parsed.total, parsed.total)
-
+    found = _collect(parsed, providers, ours, progress)
     source = {"url": display, "read": read_date, "note": parsed.note}
-    out: dict[str, dict[str, Any]] = {}
-    for provider in sorted(models):
-        data_ = {"provider": provider, "name": names[provider], "sources": {source_key: dict(source)},
-                 "models": [models[provider][i] for i in sorted(models[provider])]}
-        try:
-            (LayerFile if parsed.layer else ProviderFile).model_validate(data_)
-        except ValidationError as exc:  # a mapping bug, not the user's input: say which entry
-            raise InputError(f"cannot convert provider {provider!r}: {exc.errors()[0]}", file=display) from None
-        out[provider] = data_
+    out = _provider_files(found, source, source_key, parsed.layer, display)
     return ForeignRegistry(
         fmt=fmt, file=display, source_key=source_key, read=read_date, providers=out, total=parsed.total,
-        imported=sum(len(m["models"]) for m in out.values()),
-        skipped=dict(sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0]))), filtered=filtered,
-        dropped=dict(sorted(dropped.items(), key=lambda kv: (-kv[1], kv[0]))),
+        imported=sum(len(m["models"]) for m in out.values()), skipped=_by_count(found.skipped),
+        filtered=found.filtered, dropped=_by_count(found.dropped),
         features_covered=parsed.features_covered, states_status=parsed.states_status, layer=parsed.layer,
     )
 
