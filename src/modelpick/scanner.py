@@ -122,18 +122,21 @@ import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from modelpick.config_values import EXTRACTORS, config_kind
 from modelpick.errors import AmbiguousModelError, InputError, ModelpickError, did_you_mean
 from modelpick.files import unreadable_reason
 from modelpick.registry.lifecycle import is_pinned, replacement_hint, standing
 from modelpick.registry.loader import Entry, Registry
-
-Status = Literal["ok", "unknown", "deprecated", "retiring", "retired", "unpinned"]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+from modelpick.report import (  # noqa: F401  (re-exported: callers import them from here)
+    STATUSES,
+    ScanFinding,
+    ScanResult,
+    SkippedPath,
+    Status,
+    TruncatedFile,
+    fails,
+)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 BINARY_PROBE_BYTES = 8192
@@ -147,74 +150,14 @@ SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__",
                        ".venv", "venv", "env", ".tox", ".nox"})
 
 
-class ScanFinding(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    line: int
-    column: int
-    text: str
-    model: str | None
-    provider: str | None
-    status: Status
-    message: str
-
-
-class SkippedPath(BaseModel):
-    """A file or folder the scan could not read: unreadable, a path too long, not a regular file."""
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    reason: str
-
-
-class TruncatedFile(BaseModel):
-    """A file with more findings than the bounds let through: `shown` are in `findings`, `not_shown` are
-    only counted (in the summary's status counts)."""
-    model_config = ConfigDict(frozen=True)
-
-    path: str
-    shown: int
-    not_shown: int
-
-
-class ScanResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    schema_version: str = "1"
-    as_of: dt.date
-    strict: bool = False
-    findings: list[ScanFinding]
-    summary: dict[str, int]
-    skipped: list[SkippedPath] = []
-    truncated: list[TruncatedFile] = []
-
-
-FAILING = frozenset({"retired", "unknown"})
-STRICT_FAILING = FAILING | {"deprecated", "retiring"}
-
-
-def fails(status: str, strict: bool) -> bool:
-    """Whether a finding of this status fails the scan: retired or unknown; with strict, deprecated or
-    retiring too."""
-    return status in (STRICT_FAILING if strict else FAILING)
-
-
 def failing(result: ScanResult, strict: bool) -> bool:
-    """True when a finding is retired or unknown, or, with strict, deprecated or retiring, or a path was
-    skipped."""
+    """Deprecated: `result.failing` of the result `scan(..., strict=...)` gives."""
     return failing_count(result, strict) > 0
 
 
 def failing_count(result: ScanResult, strict: bool) -> int:
-    """How many findings fail the scan (counted in the summary, so findings cut by the bounds count too;
-    from the findings when the summary has no status counts), plus, with strict, the paths skipped."""
-    statuses = STRICT_FAILING if strict else FAILING
-    if all(status in result.summary for status in statuses):
-        count = sum(result.summary[status] for status in statuses)
-    else:
-        count = sum(fails(f.status, strict) for f in result.findings)
-    return count + (result.summary.get("skipped", len(result.skipped)) if strict else 0)
+    """Deprecated: `result.failing` of the result `scan(..., strict=...)` gives."""
+    return result.model_copy(update={"strict": strict}).failing
 
 
 # --- what a model id looks like -------------------------------------------------------------------------

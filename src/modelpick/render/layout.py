@@ -18,10 +18,10 @@ from modelpick.report import (
     ModelShow,
     ReasoningAssumed,
     Recommendation,
+    ScanResult,
     TaskList,
     money_text,
 )
-from modelpick.scanner import ScanResult
 from modelpick.workload import DEFAULT_REQUESTS_PER_DAY
 
 

@@ -23,13 +23,11 @@ earliest date is after the day states no price for that day, so nothing is compa
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
 from modelpick.registry.loader import Entry, Registry
+from modelpick.report import AuditResult, Disagreement
 from modelpick.upkeep.foreign import ForeignRegistry
 from modelpick.upkeep.foreign.openrouter import our_keys as openrouter_keys
 
@@ -41,63 +39,6 @@ FIELD_ORDER = ("context_window", "max_output_tokens", *(f"pricing.{k}" for k in 
                *(f"pricing.{v}.{k}" for v in VARIANTS for k in BATCH_KEYS), "pricing.tiers", "modalities.input",
                "modalities.output", "features", "lifecycle.status", "lifecycle.deprecated_on",
                "lifecycle.shutdown_on")
-
-
-class Disagreement(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    provider: str
-    model: str
-    field: str
-    ours: Any
-    theirs: Any
-    our_source: dict[str, str | None]
-    their_source: dict[str, str | None]
-    difference: float | None
-    beyond_tolerance: bool
-    recorded: bool
-    file: str
-    line: int | None = None  # where our value is set (the layer file that set it last)
-
-    @property
-    def fails(self) -> bool:
-        return self.beyond_tolerance and not self.recorded
-
-
-@dataclass(frozen=True)
-class AuditFinding:
-    """A failing disagreement in the shape the github and junit renderers read."""
-
-    rule: str
-    severity: str
-    file: str
-    line: int | None
-    path: str
-    message: str
-
-
-class AuditResult(BaseModel):
-    schema_version: str = "1"
-    command: Literal["registry audit"] = "registry audit"
-    against: str
-    format: str
-    tolerance: float
-    matched: int
-    only_ours: list[str]
-    only_theirs: int
-    disagreements: list[Disagreement]
-    summary: dict[str, int]
-
-    @property
-    def files(self) -> list[str]:
-        return sorted({d.file for d in self.disagreements})
-
-    @property
-    def findings(self) -> list[AuditFinding]:
-        return [AuditFinding("disagreement", "error", d.file, d.line, f"{d.provider}/{d.model} {d.field}",
-                             f"ours {d.ours} ({d.our_source.get('source')}), theirs {d.theirs} "
-                             f"({d.their_source.get('source')} {d.their_source.get('read')})")
-                for d in self.disagreements if d.fails]
 
 
 # ---------------------------------------------------------------- flattening
@@ -328,7 +269,7 @@ def audit(registry: Registry, foreign: ForeignRegistry, tolerance: float = 0.0,
                          only_ours=only_ours, only_theirs=only_theirs, disagreements=found, summary={})
     summary = {"matched": len(pairs), "disagreements": len(found),
                "beyond_tolerance": sum(d.beyond_tolerance for d in found),
-               "recorded": sum(d.recorded for d in found), "failing": failing(result)}
+               "recorded": sum(d.recorded for d in found), "failing": result.failing}
     return result.model_copy(update={"summary": summary})
 
 
@@ -342,7 +283,3 @@ def run_audit(fmt: str, path: Any, registry_paths: list[Any], tolerance: float, 
     registry = load_registry(registry_paths)
     return audit(registry, read_foreign(fmt, path, progress=progress, registry=registry), tolerance, as_of)
 
-
-def failing(result: AuditResult) -> int:
-    """Disagreements beyond tolerance and not recorded: the CLI exits 1 when there is one."""
-    return sum(1 for d in result.disagreements if d.fails)

@@ -14,16 +14,15 @@ so an entry without lifecycle data and one declared active do not differ.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, PlainSerializer
+from pydantic import BaseModel
 
 from modelpick import ranking
 from modelpick.registry.lifecycle import status_on
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import Benchmark, Cited
-from modelpick.report import SCHEMA_VERSION, Money, Result, money_number
+from modelpick.report import EntryChange, FieldChange, RegistryDiff, WorkloadChange
 from modelpick.workload import Workload
 
 CITATION_FIELDS = frozenset({"source", "read", "note", "others"})
@@ -31,67 +30,6 @@ SET_PATHS = frozenset({"snapshots", "aliases", "modalities.input", "modalities.o
 # A list of sub-records is keyed by the field that names each one, so a change is reported on the tier
 # (or dated price list) it belongs to rather than on a list position.
 LIST_KEYS = ("above_input_tokens", "effective_from")
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return money_number(value)
-    if isinstance(value, list):
-        return [_json_value(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-# Money as a JSON number (like report.Money), dates as ISO text, lists item by item.
-Value = Annotated[Any, PlainSerializer(_json_value, when_used="json")]
-
-
-class FieldChange(Result):
-    field: str
-    old: Value
-    new: Value
-
-
-class EntryChange(Result):
-    key: str
-    provider: str
-    model: str
-    changes: list[FieldChange]
-
-
-class WorkloadChange(Result):
-    """One workload ranked on both registries.
-
-    old_per_month / new_per_month: the monthly cost of each side's own top pick (None when nothing fits).
-    cost_change: new_per_month / old_per_month - 1, rounded to 4 places (0.25 = 25% dearer); it compares
-    the two top picks, which may be different models. None when either side has no top pick or the old
-    cost is 0. old_top_new_per_month: the monthly cost on the NEW registry of the OLD top pick, whether or
-    not it still fits there ("did my current model get more expensive"); None when it was removed.
-    old_top_new_rank: its rank on the NEW registry; None when it was removed or no longer fits.
-    """
-
-    name: str
-    old_top: str | None
-    new_top: str | None
-    top_changed: bool
-    old_per_month: Money | None
-    new_per_month: Money | None
-    cost_change: float | None
-    old_top_new_per_month: Money | None
-    old_top_new_rank: int | None
-
-
-class RegistryDiff(Result):
-    schema_version: str = SCHEMA_VERSION
-    old: str
-    new: str
-    as_of: dt.date
-    added: list[str]
-    removed: list[str]
-    changed: list[EntryChange]
-    workloads: list[WorkloadChange]
-    summary: dict[str, int]
 
 
 def _join(path: str, name: str) -> str:

@@ -19,9 +19,7 @@ import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
 from modelpick.errors import InputError
 from modelpick.files import REGISTRY_FILE
@@ -39,35 +37,8 @@ from modelpick.registry.layers import (
 from modelpick.registry.loader import Entry, bundled_data
 from modelpick.registry.schema import PriceSchedule, iter_citations
 from modelpick.render.escape import controls, visible
+from modelpick.report import RULES, Rule, ValidationFinding, ValidationResult
 from modelpick.yamlfile import KeyPath, LocatedYaml, format_path, read_yaml
-
-Rule = Literal["yaml", "schema", "duplicate", "price", "source", "age", "control"]
-RULES: tuple[str, ...] = Rule.__args__  # type: ignore[attr-defined]
-
-
-class ValidationFinding(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    rule: Rule
-    severity: Literal["error"] = "error"
-    file: str
-    line: int | None
-    path: str | None
-    model: str | None  # PROVIDER/MODEL where the finding is about one entry
-    message: str
-
-
-class ValidationResult(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    schema_version: str = "1"
-    command: Literal["registry validate"] = "registry validate"
-    as_of: dt.date
-    max_age_days: int | None
-    files: list[str]
-    entries: int
-    findings: list[ValidationFinding]
-    summary: dict[str, int]
 
 
 def _finding(rule: Rule, error: InputError, model: str | None = None) -> ValidationFinding:
