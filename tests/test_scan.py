@@ -15,7 +15,7 @@ import pytest
 
 from modelpick.errors import InputError
 from modelpick.registry.loader import Entry, Registry, load_provider_file
-from modelpick.scanner import ScanFinding, ScanResult, failing, scan, shaped
+from modelpick.scanner import ScanFinding, ScanResult, failing, failing_count, scan, shaped
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "scan"
 AS_OF = dt.date(2026, 3, 1)
@@ -185,7 +185,7 @@ def test_statuses_and_files(registry: Registry, tmp_path: Path) -> None:
     # Read: app.py, settings.yaml, app.ts, README.md, both .gitignore files, keep.log and the three in sub/.
     assert result.summary == {"ok": 5, "unknown": 2, "deprecated": 6, "retiring": 2, "retired": 1,
                               "unpinned": 3, "files": 10,
-                              "skipped": 0, "truncated_files": 0, "findings_cut": 0}
+                              "skipped": 0, "truncated_files": 0, "findings_cut": 0, "failing": 3}
     assert result.schema_version == "1" and result.as_of == AS_OF
 
 
@@ -312,11 +312,11 @@ def test_not_shaped(text: str) -> None:
     assert not shaped(text, {"openai"})
 
 
-def _result(*statuses: str) -> ScanResult:
+def _result(*statuses: str, strict: bool) -> ScanResult:
     findings = [ScanFinding(path="a", line=1, column=i + 1, text="x", model=None, provider=None,
                             status=s, message="")  # type: ignore[arg-type]
                 for i, s in enumerate(statuses)]
-    return ScanResult(as_of=AS_OF, findings=findings, summary={})
+    return ScanResult(as_of=AS_OF, strict=strict, findings=findings, summary={})
 
 
 @pytest.mark.parametrize(("statuses", "lenient", "strict"), [
@@ -328,14 +328,18 @@ def _result(*statuses: str) -> ScanResult:
     (("unknown", "ok"), True, True),
 ])
 def test_failing(statuses: tuple[str, ...], lenient: bool, strict: bool) -> None:
-    assert failing(_result(*statuses), strict=False) is lenient
-    assert failing(_result(*statuses), strict=True) is strict
+    assert bool(_result(*statuses, strict=False).failing) is lenient
+    assert bool(_result(*statuses, strict=True).failing) is strict
+    # Until service.scan stops calling them: the old helpers agree with the result's own count.
+    assert failing(_result(*statuses, strict=True), strict=False) is lenient
+    assert failing_count(_result(*statuses, strict=False), strict=True) == _result(*statuses, strict=True).failing
 
 
 def test_failing_on_a_scan(registry: Registry, tmp_path: Path) -> None:
     (tmp_path / "a.py").write_text('"gpt-4o"\n', encoding="utf-8")
-    result = scan([tmp_path], registry, AS_OF)
-    assert (failing(result, strict=False), failing(result, strict=True)) == (False, True)
+    lenient, strict = scan([tmp_path], registry, AS_OF), scan([tmp_path], registry, AS_OF, strict=True)
+    assert (lenient.strict, lenient.failing, lenient.summary["failing"]) == (False, 0, 0)
+    assert (strict.strict, strict.failing, strict.summary["failing"]) == (True, 1, 1)
 
 
 def test_order_is_deterministic(registry: Registry, tmp_path: Path) -> None:
@@ -359,7 +363,7 @@ def test_empty_folder(registry: Registry, tmp_path: Path) -> None:
     assert result.findings == []
     assert result.summary == {"ok": 0, "unknown": 0, "deprecated": 0, "retiring": 0, "retired": 0,
                               "unpinned": 0, "files": 0,
-                              "skipped": 0, "truncated_files": 0, "findings_cut": 0}
+                              "skipped": 0, "truncated_files": 0, "findings_cut": 0, "failing": 0}
 
 
 def test_missing_path(registry: Registry, tmp_path: Path) -> None:

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import modelpick.scan_ids as scan_ids
 import modelpick.scanner as scan_module
 from modelpick import errors
 from modelpick.cli import app
 from modelpick.registry import load_registry
-from modelpick.scanner import ScanResult, failing, failing_count, scan
+from modelpick.scanner import ScanResult, scan
 
 runner = CliRunner()
 REGISTRY = Path(__file__).resolve().parent / "fixtures" / "registry"
@@ -32,8 +33,8 @@ def run(*args: str):
     return runner.invoke(app, ["scan", "--registry", str(REGISTRY), "--as-of", AS_OF_TEXT, *args])
 
 
-def run_scan(*paths: Path) -> ScanResult:
-    return scan(list(paths), load_registry([REGISTRY]), AS_OF)
+def run_scan(*paths: Path, strict: bool = False) -> ScanResult:
+    return scan(list(paths), load_registry([REGISTRY]), AS_OF, strict=strict)
 
 
 @pytest.fixture
@@ -60,10 +61,11 @@ def test_findings_are_bounded_per_file_and_per_run(small_bounds: None, bounded_t
         ("a.py", 1, "deprecated"), ("a.py", 2, "deprecated"), ("a.py", 3, "deprecated"),
         ("b.py", 1, "deprecated"), ("b.py", 2, "deprecated"), ("c.py", 3, "retired")]
     assert result.summary == {"ok": 0, "unknown": 0, "deprecated": 11, "retiring": 0, "retired": 1,
-                              "unpinned": 0, "files": 3, "skipped": 0, "truncated_files": 3, "findings_cut": 6}
+                              "unpinned": 0, "files": 3, "skipped": 0, "truncated_files": 3, "findings_cut": 6,
+                              "failing": 1}
     assert [(t.path, t.shown, t.not_shown) for t in result.truncated] == [
         ("a.py", 3, 2), ("b.py", 2, 2), ("c.py", 1, 2)]
-    assert failing_count(result, strict=False) == 1 and failing_count(result, strict=True) == 12
+    assert result.failing == 1 and run_scan(bounded_tree, strict=True).failing == 12
 
 
 def test_cut_findings_are_said_in_json_and_notes(small_bounds: None, bounded_tree: Path) -> None:
@@ -103,10 +105,10 @@ def test_repeated_ids_are_judged_once(small_bounds: None, monkeypatch: pytest.Mo
                                       tmp_path: Path) -> None:
     judged: list[str] = []
     suggested: list[str] = []
-    judge = scan_module._Judge._judge
+    judge = scan_ids.Judge._judge
     did_you_mean = errors.did_you_mean
-    monkeypatch.setattr(scan_module._Judge, "_judge", lambda self, text: judged.append(text) or judge(self, text))
-    monkeypatch.setattr(scan_module, "did_you_mean", lambda *a: suggested.append(a[0]) or did_you_mean(*a))
+    monkeypatch.setattr(scan_ids.Judge, "_judge", lambda self, text: judged.append(text) or judge(self, text))
+    monkeypatch.setattr(scan_ids, "did_you_mean", lambda *a: suggested.append(a[0]) or did_you_mean(*a))
     (tmp_path / "a.py").write_text('"gpt-9x" "acme/acme-old"\n' * 500)
     result = run_scan(tmp_path / "a.py")
     assert result.summary["unknown"] == 500 and result.summary["deprecated"] == 500
@@ -115,7 +117,7 @@ def test_repeated_ids_are_judged_once(small_bounds: None, monkeypatch: pytest.Mo
 
 
 def test_memo_of_distinct_texts_is_bounded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(scan_module, "MAX_JUDGED_TEXTS", 4)
+    monkeypatch.setattr(scan_ids, "MAX_JUDGED_TEXTS", 4)
     (tmp_path / "a.py").write_text(" ".join(f'"gpt-9{i}"' for i in range(20)) + f" {OLD}\n")
     result = run_scan(tmp_path / "a.py")
     assert result.summary["unknown"] == 20 and result.summary["deprecated"] == 1
@@ -149,7 +151,7 @@ def _assert_reported(tree: Path, skipped: list[dict[str, str]]) -> None:
     plain = run(str(tree), "--format", "plain").stdout
     for item in skipped:
         assert f"skipped {item['path']}: {item['reason']}" in plain
-    assert failing(run_scan(tree), strict=True) and not failing(run_scan(tree), strict=False)
+    assert run_scan(tree, strict=True).failing and not run_scan(tree).failing
 
 
 @pytest.fixture
@@ -243,8 +245,7 @@ def test_dev_zero_is_skipped_promptly() -> None:
     assert doc["summary"]["skipped"] == 1 and doc["summary"]["files"] == 0
 
 
-# The exit code comes from service.scan, which counts failing findings only; it needs to call
-# `scan.failing_count(result, strict)` (which counts skipped paths under --strict) for this to pass.
+# The exit code comes from the result's failing count, which counts skipped paths under --strict.
 def test_skips_fail_with_strict(tree: Path) -> None:
     Path(tree / "gone").symlink_to(tree / "nowhere")
     assert run(str(tree)).exit_code == 0
@@ -255,4 +256,4 @@ def test_skips_are_counted_by_failing_with_strict(tree: Path) -> None:
     Path(tree / "gone").symlink_to(tree / "nowhere")
     result = run_scan(tree)
     assert [(s.path, s.reason) for s in result.skipped] == [("gone", "a broken symlink (it leads nowhere)")]
-    assert (failing_count(result, strict=False), failing_count(result, strict=True)) == (0, 1)
+    assert (result.failing, run_scan(tree, strict=True).failing) == (0, 1)

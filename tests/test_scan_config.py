@@ -76,7 +76,7 @@ def test_config_values_tree() -> None:
     assert [(f.path, f.line, f.column, f.text, f.status) for f in result.findings] == EXPECTED
     assert result.summary == {"ok": 7, "unknown": 5, "deprecated": 0, "retiring": 0, "retired": 0,
                               "unpinned": 23, "files": 9,
-                              "skipped": 0, "truncated_files": 0, "findings_cut": 0}
+                              "skipped": 0, "truncated_files": 0, "findings_cut": 0, "failing": 5}
     by_place = {(f.path, f.line, f.column): f for f in result.findings}
     assert by_place["settings.yaml", 2, 8].message == (
         "openai/gpt-4.1-nano: 'gpt-4.1-nano' is not pinned and may change; pin a dated snapshot: "

@@ -96,7 +96,7 @@ What cannot be read is reported, not passed over: an unreadable file or folder, 
 system allows (PATH_MAX), a broken symlink or a symlink loop, and what is not a regular file (a FIFO, a
 socket, a device such as ``/dev/zero``, given or found). Each is in ``skipped`` (``{path, reason}``, the first
 `MAX_PATHS_LISTED`) and counted in ``summary["skipped"]``; with strict each fails the scan
-(`failing_count`). Nothing is opened before it is known to be a regular file, and then without blocking.
+(`ScanResult.failing`). Nothing is opened before it is known to be a regular file, and then without blocking.
 
 Bounds
 ------
@@ -118,16 +118,12 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import re
 import stat
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from modelpick.config_values import EXTRACTORS, config_kind
-from modelpick.errors import AmbiguousModelError, InputError, ModelpickError, did_you_mean
-from modelpick.files import unreadable_reason
-from modelpick.registry.lifecycle import is_pinned, replacement_hint, standing
-from modelpick.registry.loader import Entry, Registry
+from modelpick.errors import InputError
+from modelpick.registry.loader import Registry
 from modelpick.report import (  # noqa: F401  (re-exported: callers import them from here)
     STATUSES,
     ScanFinding,
@@ -137,17 +133,14 @@ from modelpick.report import (  # noqa: F401  (re-exported: callers import them 
     TruncatedFile,
     fails,
 )
+from modelpick.scan_ids import MAX_JUDGED_TEXTS, SHAPE, Judge, shaped  # noqa: F401  (re-exported)
+from modelpick.scan_paths import MAX_FILE_BYTES, SKIP_DIRS, read_text, walk  # noqa: F401  (re-exported)
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-BINARY_PROBE_BYTES = 8192
 # Bounds on what one scan holds and prints (see "Bounds" above): a file of 540,000 ids must not become
 # 540,000 findings. Beyond them findings are counted, not kept.
 MAX_FINDINGS_PER_FILE = 1_000
 MAX_FINDINGS_PER_RUN = 10_000
 MAX_PATHS_LISTED = 1_000  # entries of `skipped` and `truncated`; the summary counts them all
-MAX_JUDGED_TEXTS = 100_000  # distinct strings whose verdict is remembered; then the memo starts afresh
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__",
-                       ".venv", "venv", "env", ".tox", ".nox"})
 
 
 def failing(result: ScanResult, strict: bool) -> bool:
@@ -160,308 +153,10 @@ def failing_count(result: ScanResult, strict: bool) -> int:
     return result.model_copy(update={"strict": strict}).failing
 
 
-# --- what a model id looks like -------------------------------------------------------------------------
-
-_TAIL = r"(?:[-:@][a-z0-9._:@-]*)?"
-_DIGIT_SEGMENT = r"[a-z.]*[0-9][a-z0-9.]*"
-_FAMILIES: dict[str, tuple[str, ...]] = {
-    "gpt": ("oss",),
-    "chatgpt": (),
-    "claude": ("opus", "sonnet", "haiku", "instant"),
-    "gemini": ("pro", "flash", "ultra", "nano", "exp"),
-    "gemma": (),
-    "llama": ("guard",),
-    "mistral": ("large", "medium", "small", "tiny", "nemo", "saba"),
-    "mixtral": (),
-    "ministral": (),
-    "pixtral": ("large",),
-    "codestral": ("latest", "mamba"),
-    "devstral": ("small", "medium"),
-    "magistral": ("small", "medium"),
-    "grok": ("beta", "vision", "code"),
-    "deepseek": ("chat", "reasoner", "coder", "prover", "math"),
-    "qwen": ("max", "plus", "turbo", "long", "coder", "vl", "omni", "math"),
-    "qwq": (),
-    "command": ("r", "a", "light"),
-    "phi": (),
-    "kimi": (),
-    "glm": (),
-    "jamba": ("large", "mini"),
-}
-_GLUED = ("llama", "gemma", "qwen", "phi")  # also written without the dash: llama3.1, qwen2.5, phi4
-
-
-def _shape_pattern() -> re.Pattern[str]:
-    alternatives = []
-    for prefix, words in _FAMILIES.items():
-        segment = "|".join([_DIGIT_SEGMENT, *words])
-        alternatives.append(f"{prefix}-(?:{segment}){_TAIL}")
-    alternatives.append(f"(?:{'|'.join(_GLUED)})[0-9][a-z0-9.]*{_TAIL}")
-    alternatives.append(f"o[1-9]{_TAIL}")
-    alternatives.append(r"(?:meta-llama|deepseek-ai|mistralai)/[A-Za-z0-9][A-Za-z0-9._:-]*")
-    return re.compile("|".join(f"(?:{a})" for a in alternatives))
-
-
-SHAPE = _shape_pattern()
-_FILE_NAME = re.compile(r"\.[a-z]+$")
-_CLOUD = re.compile(r"(?:(?:us|eu|apac|au|jp|global)\.)?"
-                    r"(?:anthropic|meta|mistral|cohere|deepseek|qwen|openai|ai21|google)\.(.+)")
-
-
-def shaped(text: str, providers: frozenset[str] | set[str] = frozenset()) -> bool:
-    """Whether a string looks like a model id (see the module docstring)."""
-    if SHAPE.fullmatch(text):
-        return not _FILE_NAME.search(text)
-    head, slash, tail = text.partition("/")
-    if slash and head in providers:
-        return shaped(tail)
-    cloud = _CLOUD.fullmatch(text)
-    return bool(cloud) and shaped(cloud.group(1))
-
-
-# --- judging one name -----------------------------------------------------------------------------------
-
-# (model, provider, status, message), or None when the string is not a finding.
-Verdict = tuple[str | None, str | None, str, str] | None
-
-
-class _Judge:
-    """Classifies each distinct string once per scan."""
-
-    def __init__(self, registry: Registry, as_of: dt.date, warning_days: int) -> None:
-        self.registry = registry
-        self.as_of = as_of
-        self.horizon = as_of + dt.timedelta(days=min(warning_days, (dt.date.max - as_of).days))  # at most date.max
-        self.names = set(registry.names())
-        self.bare = {n for e in registry.entries for n in (e.model.id, *e.model.snapshots, *e.model.aliases)}
-        self.providers = frozenset(registry.providers)
-        self.cache: dict[str, Verdict] = {}
-        self.suggestions: dict[str, str] = {}
-
-    def __call__(self, text: str) -> Verdict:
-        """The verdict on `text`, memoised by text (a file of one id repeated judges it once); an unknown
-        id's message is left empty here and written by `message`, only for findings that are kept."""
-        try:
-            return self.cache[text]
-        except KeyError:
-            if len(self.cache) >= MAX_JUDGED_TEXTS:  # a file of distinct strings must not grow the memo
-                self.cache.clear()
-            verdict = self.cache[text] = self._judge(text)
-            return verdict
-
-    def message(self, text: str, verdict: tuple[str | None, str | None, str, str]) -> str:
-        if verdict[3]:
-            return verdict[3]
-        try:
-            return self.suggestions[text]
-        except KeyError:  # difflib over every registry name: paid once per distinct id shown
-            if len(self.suggestions) >= MAX_JUDGED_TEXTS:
-                self.suggestions.clear()
-            found = self.suggestions[text] = f"unknown model {text!r}{did_you_mean(text, self.names)}"
-            return found
-
-    def _known(self, text: str) -> bool:
-        if text in self.names:
-            return True
-        head, slash, tail = text.partition("/")
-        return bool(slash) and head in self.providers and tail in self.bare
-
-    def _judge(self, text: str) -> Verdict:
-        if self._known(text):
-            try:
-                entry = self.registry.get(text)
-            except AmbiguousModelError as exc:
-                entry = self.registry.get(exc.keys[0])
-                return self._judge_entry(text, entry, exc.keys)
-            except ModelpickError:  # PROVIDER/MODEL where that provider does not serve MODEL
-                return None, None, "unknown", ""  # the message: see `message`
-            else:
-                return self._judge_entry(text, entry, None)
-        if shaped(text, self.providers):
-            return None, None, "unknown", ""
-        return None
-
-    def _judge_entry(self, text: str, entry: Entry, ambiguous: list[str] | None) -> Verdict:
-        model = entry.model
-        replacement = replacement_hint(entry)
-        if ambiguous:
-            who = f"served by several providers ({', '.join(ambiguous)}); judged on {entry.key}: "
-            provider = None
-        else:
-            who = f"{entry.key}: "
-            provider = entry.provider
-        s = standing(entry, self.as_of)
-        why = s.why_text
-        if s.status in ("retired", "deprecated"):
-            return model.id, provider, s.status, f"{who}{why} (as of {self.as_of}){replacement}"
-        # In force, yet a source gives a shutdown date: passed (the sources disagree) or within the horizon.
-        passed = [(source, day) for source, day in s.shutdowns if day <= self.as_of]
-        if passed:
-            source, day = passed[0]
-            return (model.id, provider, "retiring",
-                    f"{who}{source} gives a shutdown date of {day}, passed; {s.source} says {s.status}{replacement}")
-        coming = sorted((day, source) for source, day in s.shutdowns if day <= self.horizon)
-        if coming:
-            day, source = coming[0]
-            per = "" if source == s.source else f" (per {source})"
-            return (model.id, provider, "retiring",
-                    f"{who}shuts down on {day}{per}, {(day - self.as_of).days} days after {self.as_of}{replacement}")
-        if not is_pinned(text, entry):
-            if model.snapshots:
-                pin = f"pin a dated snapshot: {', '.join(sorted(model.snapshots))}"
-            else:
-                pin = f"it now points to {model.id!r}"
-            return model.id, provider, "unpinned", f"{who}{text!r} is not pinned and may change; {pin}"
-        return model.id, provider, "ok", f"{who}{why}"
-
-
-# --- walking the tree -----------------------------------------------------------------------------------
-
-class _Ignores:
-    """The .gitignore files that apply to one folder: (folder relative to the top, spec), shallowest first.
-    Paths given to `ignored` are relative to the top (the git work tree, else the scanned folder)."""
-
-    def __init__(self, layers: tuple[tuple[str, object], ...] = ()) -> None:
-        self.layers = layers
-
-    def with_file(self, folder: str, gitignore: Path) -> _Ignores:
-        from pathspec import GitIgnoreSpec
-
-        try:
-            with gitignore.open("rb") as handle:  # bounded, like every file modelpick reads
-                lines = handle.read(MAX_FILE_BYTES).decode("utf-8", errors="replace").splitlines()
-        except OSError:
-            return self
-        spec = GitIgnoreSpec.from_lines(lines)
-        if not spec.patterns:
-            return self
-        return _Ignores((*self.layers, (folder, spec)))
-
-    def ignored(self, path: str, is_dir: bool) -> bool:
-        probe_suffix = "/" if is_dir else ""
-        for folder, spec in reversed(self.layers):  # the deepest .gitignore that has a say decides
-            result = spec.check_file(path[len(folder):] + probe_suffix)  # type: ignore[attr-defined]
-            if result.include is not None:
-                return bool(result.include)
-        return False
-
-
-def _git_top(folder: Path) -> Path | None:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
-
-
-def _root_ignores(root: Path) -> tuple[_Ignores, str]:
-    """The .gitignore files above the scanned folder (up to the git work tree's top) and the folder's path
-    relative to that top ("" or ending in "/")."""
-    try:
-        resolved = root.resolve()
-    except OSError:
-        return _Ignores(), ""
-    top = _git_top(resolved)
-    if top is None or top == resolved:
-        return _Ignores(), ""
-    ignores = _Ignores()
-    parts = resolved.relative_to(top).parts
-    for depth in range(len(parts)):
-        folder = top.joinpath(*parts[:depth])
-        prefix = "".join(f"{p}/" for p in parts[:depth])
-        if (folder / ".gitignore").is_file():
-            ignores = ignores.with_file(prefix, folder / ".gitignore")
-    return ignores, "".join(f"{p}/" for p in parts)
-
-
-def _walk(root: Path) -> Iterator[tuple[str, str, str | None]]:
-    """(path relative to root in POSIX form, OS path, None) of every file to read under root, and
-    (path, OS path, reason) of every file or folder that cannot be read (the path "" is root itself)."""
-    ignores, top_prefix = _root_ignores(root)
-    stack: list[tuple[str, str, _Ignores]] = [(str(root), "", ignores)]
-    while stack:
-        folder, rel, ignores = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:  # unreadable, or a path longer than the system allows
-            yield rel.rstrip("/"), folder, f"cannot read the folder: {exc.strerror or exc}"
-            continue
-        names = {e.name for e in entries}
-        if rel and "pyvenv.cfg" in names:
-            continue  # a virtual environment below the scanned folder
-        if ".gitignore" in names:
-            ignores = ignores.with_file(top_prefix + rel, Path(folder, ".gitignore"))
-        subfolders = []
-        for entry in entries:
-            name = entry.name
-            path = rel + name
-            try:
-                is_dir = entry.is_dir(follow_symlinks=False)
-            except OSError as exc:
-                yield path, entry.path, f"cannot read: {exc.strerror or exc}"
-                continue
-            if (is_dir and name in SKIP_DIRS) or name == ".git":
-                continue
-            problem = None if is_dir else _file_problem(entry)
-            if problem == "":
-                continue  # a link to a folder: not followed
-            if ignores.layers and ignores.ignored(top_prefix + path, is_dir):
-                continue
-            if is_dir:
-                subfolders.append((entry.path, path + "/", ignores))
-            else:
-                yield path, entry.path, problem
-        stack.extend(reversed(subfolders))
-
-
-def _file_problem(entry: os.DirEntry[str]) -> str | None:
-    """None for a regular file (or a link to one); "" for a link to a folder (not followed, not reported);
-    else why the entry cannot be read. Only stats, never opens: a FIFO cannot block the walk."""
-    try:
-        if entry.is_file(follow_symlinks=False):  # the folder listing says so: no system call
-            return None
-        info = entry.stat()  # follows a link
-    except OSError as exc:
-        return unreadable_reason(Path(entry.path), exc)
-    if stat.S_ISREG(info.st_mode):
-        return None
-    return "" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-
-
-# O_NONBLOCK: opening a FIFO does not wait for a writer (the fstat below then refuses it); O_NOCTTY: a
-# terminal device named as a PATH does not become the controlling terminal.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-
-
-def _read_text(os_path: str) -> tuple[str | None, str | None]:
-    """(text, None) for a file to scan; (None, None) for one skipped by design (over MAX_FILE_BYTES, binary,
-    not UTF-8); (None, reason) for one that cannot be read or is not a regular file (a FIFO, a device)."""
-    try:
-        fd = os.open(os_path, _OPEN_FLAGS)
-    except OSError as exc:
-        return None, unreadable_reason(Path(os_path), exc)
-    with open(fd, "rb") as handle:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return None, "not a regular file"
-            if info.st_size > MAX_FILE_BYTES:
-                return None, None
-            data = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows while read
-        except OSError as exc:
-            return None, f"cannot read: {exc.strerror or exc}"
-    if len(data) > MAX_FILE_BYTES or b"\0" in data[:BINARY_PROBE_BYTES]:
-        return None, None
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return None, None
-
-
-class _Collector:
+class Collector:
     """What one scan keeps within the bounds, and the counts of everything."""
 
-    def __init__(self, judge: _Judge) -> None:
+    def __init__(self, judge: Judge) -> None:
         self.judge = judge
         self.findings: list[ScanFinding] = []
         self.counts = dict.fromkeys(STATUSES, 0)
@@ -479,7 +174,7 @@ class _Collector:
             self.skipped.append(SkippedPath(path=display, reason=reason))
 
     def read(self, display: str, name: str, os_path: str) -> None:
-        text, problem = _read_text(os_path)
+        text, problem = read_text(os_path)
         if problem is not None:
             self.skip(display, problem)
         if text is None:
@@ -509,20 +204,23 @@ class _Collector:
             if len(self.truncated) < MAX_PATHS_LISTED:
                 self.truncated.append(TruncatedFile(path=display, shown=shown, not_shown=total - shown))
 
-    def result(self, as_of: dt.date) -> ScanResult:
+    def result(self, as_of: dt.date, strict: bool) -> ScanResult:
         self.findings.sort(key=lambda f: (f.path, f.line, f.column))
         summary = {**self.counts, "files": self.files, "skipped": self.skipped_count,
                    "truncated_files": self.truncated_files, "findings_cut": self.cut}
-        return ScanResult(as_of=as_of, findings=self.findings, summary=summary, skipped=self.skipped,
-                          truncated=self.truncated)
+        result = ScanResult(as_of=as_of, strict=strict, findings=self.findings, summary=summary,
+                            skipped=self.skipped, truncated=self.truncated)
+        # The count is the result's own (ScanResult.failing); the summary records it for JSON readers.
+        return result.model_copy(update={"summary": {**summary, "failing": result.failing}})
 
 
 _MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP})
 
 
-def scan(paths: list[Path], registry: Registry, as_of: dt.date,
-         retirement_warning_days: int = 90) -> ScanResult:
-    """Find model ids in the files under `paths` (files or folders; the current folder when empty)."""
+def scan(paths: list[Path], registry: Registry, as_of: dt.date, retirement_warning_days: int = 90, *,
+         strict: bool = False) -> ScanResult:
+    """Find model ids in the files under `paths` (files or folders; the current folder when empty). With
+    strict, deprecated and retiring findings and skipped paths fail the scan too (`ScanResult.failing`)."""
     paths = list(paths) or [Path(".")]
     modes: list[int | None] = []
     for path in paths:
@@ -532,12 +230,12 @@ def scan(paths: list[Path], registry: Registry, as_of: dt.date,
             if exc.errno in _MISSING:
                 raise InputError("no such file or folder", file=str(path)) from None
             modes.append(None)  # a path too long, a folder that cannot be searched: reported as skipped
-    collector = _Collector(_Judge(registry, as_of, retirement_warning_days))
+    collector = Collector(Judge(registry, as_of, retirement_warning_days))
     several = len(paths) > 1
     for path, mode in zip(paths, modes, strict=True):
         if mode is not None and stat.S_ISDIR(mode):
             prefix = PurePosixPath(path.as_posix())
-            for rel, os_path, problem in _walk(path):
+            for rel, os_path, problem in walk(path):
                 display = (str(prefix / rel) if several else rel) if rel else path.as_posix()
                 if problem is not None:
                     collector.skip(display, problem)
@@ -545,4 +243,4 @@ def scan(paths: list[Path], registry: Registry, as_of: dt.date,
                     collector.read(display, rel.rpartition("/")[2], os_path)
         else:
             collector.read(path.as_posix(), path.name, str(path))
-    return collector.result(as_of)
+    return collector.result(as_of, strict)
