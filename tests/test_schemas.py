@@ -18,10 +18,10 @@ from modelpick.cli import app
 from modelpick.errors import ModelpickError
 from modelpick.schemas import (
     DIALECT,
-    OUTPUT_MODELS,
     SCHEMA_KINDS,
     UnknownSchemaError,
     json_schema,
+    output_models,
     schema_filename,
     schema_id,
     schema_text,
@@ -196,11 +196,34 @@ def test_config_needs_a_model_in_each_workload_or_in_defaults() -> None:
 
 def test_output_schema_has_every_result() -> None:
     schema = json_schema("output")
-    names = [spec.partition(":")[2] for spec in OUTPUT_MODELS]
+    names = [model.__name__ for model in output_models()]
     assert schema["anyOf"] == [{"$ref": f"#/$defs/{name}"} for name in names]
     assert set(names) <= set(schema["$defs"])
     # JSON output dumps every field, so fields with defaults are required too.
     assert "schema_version" in schema["$defs"]["Recommendation"]["required"]
+
+
+def test_every_document_is_found() -> None:
+    """Every result that carries schema_version is a document (an Output), and discovery finds each one:
+    a result type declaring its own schema_version outside Output would be missing from the schema."""
+    import modelpick.report as report
+
+    models = [getattr(report, name) for name in report.__all__]
+    models = [m for m in models if isinstance(m, type) and issubclass(m, report.Result)]
+    documents = [m for m in models if "schema_version" in m.model_fields and m is not report.Output]
+    assert documents and all(issubclass(m, report.Output) for m in documents)
+    assert set(documents) == set(output_models())
+    # One per command that prints JSON; output_models() also gives the schema's order.
+    assert {m.__name__ for m in documents} >= {*COMMANDS, "ImportResult"}
+
+
+def test_a_subclass_outside_modelpick_is_not_a_document() -> None:
+    from modelpick.report import Output
+
+    class Mine(Output):
+        pass
+
+    assert Mine not in output_models()
 
 
 WORKLOAD_FILE = "examples/ticket-triage.yaml"
@@ -216,13 +239,20 @@ COMMANDS = {
     "CheckResult": ["check", "--config", "tests/fixtures/check/modelpick.yaml", "--registry", REGISTRY,
                     "--as-of", "2025-12-01"],
     "ScanResult": ["scan", "tests/fixtures/scan", "--registry", REGISTRY, "--as-of", "2025-12-01"],
+    "ValidationResult": ["registry", "validate", REGISTRY, "--as-of", "2025-12-01"],
+    "RegistryDiff": ["registry", "diff", "bundled", REGISTRY, "--workload", WORKLOAD_FILE, "--as-of", AS_OF],
+    "AuditResult": ["registry", "audit", "--against", "tests/fixtures/foreign/litellm-model-prices.json",
+                    "--from", "litellm", "--as-of", AS_OF],
+    "ImportResult": ["registry", "import", "--from", "litellm", "tests/fixtures/foreign/litellm-model-prices.json",
+                     "--output", "{tmp}"],
 }
 
 
 @pytest.mark.parametrize("model", list(COMMANDS))
-def test_json_output_follows_the_output_schema(model: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_output_follows_the_output_schema(model: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(app, [*COMMANDS[model], "--format", "json"])
+    args = [arg.replace("{tmp}", str(tmp_path / "out")) for arg in COMMANDS[model]]
+    result = CliRunner().invoke(app, [*args, "--format", "json"])
     assert result.exit_code in (0, 1), result.stderr
     doc = json.loads(result.stdout)
     found = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"

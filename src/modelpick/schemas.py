@@ -22,23 +22,6 @@ from modelpick.errors import ModelpickError, did_you_mean
 
 SCHEMA_KINDS = ("registry", "workload", "config", "output", "tasks")
 
-# Every JSON document modelpick prints, as "module:Class". A command with a new result type appends it here
-# (then regenerate). Strings, so that importing this module does not import the result models.
-OUTPUT_MODELS: list[str] = [
-    "modelpick.report:Recommendation",
-    "modelpick.report:Comparison",
-    "modelpick.report:CostResult",
-    "modelpick.report:ModelShow",
-    "modelpick.report:ModelList",
-    "modelpick.report:TaskList",
-    "modelpick.report:CheckResult",
-    "modelpick.scanner:ScanResult",
-    "modelpick.upkeep.validate:ValidationResult",
-    "modelpick.upkeep.diff:RegistryDiff",
-    "modelpick.report:ImportResult",
-    "modelpick.upkeep.audit:AuditResult",
-]
-
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 REGENERATE = "python scripts/update_schemas.py"
 
@@ -98,11 +81,23 @@ def _generator() -> type:
     return Generator
 
 
-def _import(spec: str) -> Any:
-    import importlib
+def output_models() -> list[type]:
+    """Every JSON document modelpick prints: the subclasses of `report.Output` that modelpick defines, in the
+    order modelpick.report defines them (the output schema's anyOf follows it). Found, not listed: a command
+    with a new result type has it subclass Output (then regenerate the schemas). Imported here, on first use,
+    so that importing this module does not import the result models."""
+    from modelpick.report import Output
 
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
+    found: list[type] = []
+
+    def collect(cls: type) -> None:
+        for sub in cls.__subclasses__():  # in definition order
+            if sub.__module__.partition(".")[0] == "modelpick":  # not a test's own subclass
+                found.append(sub)
+            collect(sub)
+
+    collect(Output)
+    return found
 
 
 def _model_schema(model: Any) -> dict[str, Any]:
@@ -142,7 +137,7 @@ def _config_schema() -> dict[str, Any]:
 def _output_schema() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
-    models = [_import(spec) for spec in OUTPUT_MODELS]
+    models = output_models()
     refs, top = models_json_schema([(model, "serialization") for model in models], schema_generator=_generator())
     # anyOf, not oneOf: result models do not forbid extra keys, and a new one may overlap an old one.
     return {"anyOf": [refs[(model, "serialization")] for model in models], "$defs": top["$defs"]}
