@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 from modelpick import check, compare, cost, recommend, scan
 from modelpick.cli import app
-from modelpick.errors import ModelpickError
+from modelpick.errors import InputError, ModelpickError
+from modelpick.service import models
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 12, 2)
@@ -53,3 +54,33 @@ def test_importing_the_package_loads_no_evaluation() -> None:
     probe = "import sys, modelpick; print(sorted(m for m in sys.modules if m.startswith('modelpick')))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['modelpick']"
+
+
+@pytest.mark.parametrize("call, path, message", [
+    (lambda: recommend(requires={"providers": ["opneai"]}), "requires.providers",
+     "requires.providers: unknown provider 'opneai' (did you mean 'openai'?)"),
+    (lambda: recommend(task="clasification"), "task",
+     "task: unknown task 'clasification' (did you mean 'classification'?); `modelpick tasks` lists them"),
+    (lambda: cost("gpt-4.1-nano", input_tokens=-1), "input_tokens",
+     "input_tokens: Input should be greater than or equal to 0"),
+    (lambda: models(providers=["opneai"]), "providers", "providers: unknown provider 'opneai' (did you mean 'openai'?)"),
+    (lambda: check(ROOT / "tests" / "fixtures" / "check" / "modelpick.yaml", baseline="-p"), "baseline",
+     "baseline: not a git ref: '-p' (a ref cannot start with '-' or hold whitespace or control characters)"),
+])
+def test_errors_name_the_key_path_never_an_option(call, path: str, message: str) -> None:
+    """The command line turns these key paths into its options; from Python they are the keyword's name."""
+    with pytest.raises(InputError) as raised:
+        call()
+    assert (raised.value.path, raised.value.argument, str(raised.value)) == (path, True, message)
+
+
+def test_every_command_has_the_same_keywords_for_registry_and_day() -> None:
+    import inspect
+
+    from modelpick import service
+
+    for name in ("recommend", "compare", "cost", "show", "models", "check", "scan", "init", "registry_export",
+                 "registry_audit"):
+        params = inspect.signature(getattr(service, name)).parameters
+        assert params["registry"].kind is inspect.Parameter.KEYWORD_ONLY, name
+        assert params["as_of"].kind is inspect.Parameter.KEYWORD_ONLY, name

@@ -111,7 +111,7 @@ def test_init_never_overwrites_its_input_even_with_force(tmp_path: Path) -> None
     result = runner.invoke(app, ["init", "--registry", str(registry_file), "--model", "acme-alpha-2025-06-01",
                                  "--path", str(registry_file), "--force"])
     assert result.exit_code == 2
-    assert result.stderr == (f"modelpick: error: init: {registry_file} would overwrite the input file "
+    assert result.stderr == (f"modelpick: error: --path: {registry_file} would overwrite the input file "
                              f"{registry_file}; write somewhere else\n")
     assert registry_file.read_bytes() == before
 

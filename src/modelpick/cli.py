@@ -22,9 +22,11 @@ from typer.core import TyperGroup
 try:  # typer >= 0.20 carries its own copy of click
     from typer import _click as click
     from typer._click.exceptions import NoArgsIsHelpError
+    from typer._click.globals import get_current_context
 except ImportError:  # pragma: no cover - older typer on plain click
     import click  # type: ignore[no-redef]
     from click.exceptions import NoArgsIsHelpError  # type: ignore[no-redef]
+    from click.globals import get_current_context  # type: ignore[no-redef]
 
 from modelpick import __version__
 from modelpick.effort import EFFORTS
@@ -226,12 +228,9 @@ def _parse_min_quality(items: list[str]) -> dict[str, float]:
     return out
 
 
-def _request(workload: Path | None, options: dict[str, Any], registry: list[Path] | None,
-             as_of: dt.datetime | None) -> Any:
-    from modelpick.service import Request
-
+def _overrides(options: dict[str, Any]) -> dict[str, Any]:
+    """The workload options given, as service keywords: workload keys, and `requires` a mapping."""
     overrides: dict[str, Any] = {}
-    option_names: dict[str, str] = {}
     for name, _annotation, key, _help in WORKLOAD_OPTIONS:
         value = options.get(name)
         if value is None or value == []:
@@ -244,10 +243,32 @@ def _request(workload: Path | None, options: dict[str, Any], registry: list[Path
             value = value.date()
         elif isinstance(value, Enum):
             value = value.value
-        overrides[key] = value
-        option_names[key] = f"--{name.replace('_', '-')}"
-    return Request(workload_file=workload, overrides=overrides, option_names=option_names,
-                   registry_paths=list(registry or []), as_of=day(as_of))
+        head, _, rest = key.partition(".")
+        if rest:
+            overrides.setdefault(head, {})[rest] = value
+        else:
+            overrides[key] = value
+    return overrides
+
+
+# Workload key path -> the option that sets it.
+WORKLOAD_FLAGS = {key: f"--{name.replace('_', '-')}" for name, _annotation, key, _help in WORKLOAD_OPTIONS}
+
+
+def _flag_for(path: str) -> str | None:
+    """The option a key path in an error came from: a workload key's option, else the running command's
+    parameter of that name (`baseline` -> `--baseline`, `providers` -> `--provider`); None for neither."""
+    if "/" in path:
+        flags = [_flag_for(part) for part in path.split("/")]
+        return "/".join(flags) if all(flags) else None  # type: ignore[arg-type]
+    for key in sorted(WORKLOAD_FLAGS, key=len, reverse=True):
+        if path == key or path.startswith(key + "."):
+            return WORKLOAD_FLAGS[key]
+    ctx = get_current_context(silent=True)
+    for param in ctx.command.params if ctx else []:
+        if param.name == path and param.opts[0].startswith("-"):
+            return max(param.opts, key=len).split("/")[0]
+    return None
 
 
 def _emit(result: Any, fmt: Format | None, *, show_excluded: bool = False) -> None:
@@ -307,6 +328,8 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
         except ModelpickError as exc:
             if _state["debug"]:
                 raise
+            if isinstance(exc, InputError) and exc.argument and exc.path and _flag_for(exc.path):
+                exc = exc.at(_flag_for(exc.path))  # type: ignore[arg-type]
             # One line, always: CI annotations and log scrapers read errors line by line.
             _warn("error: " + " ".join(exc.message.splitlines()))
             raise typer.Exit(exc.exit_code) from None
@@ -336,7 +359,8 @@ def recommend(
     """Rank every registry entry for a workload; exit 1 when none fits."""
     from modelpick import service
 
-    result = service.recommend(_request(workload, workload_options, registry, as_of), top=top)
+    result = service.recommend(workload, top=top, registry=registry or [], as_of=day(as_of),
+                               **_overrides(workload_options))
     _emit(result, format, show_excluded=show_excluded)
     if not result.ranking:
         raise typer.Exit(1)
@@ -363,7 +387,8 @@ def compare(
         workload, models = Path(models[-1]), models[:-1]
     if not models:
         raise InputError("name at least one model", path="compare")
-    result = service.compare(_request(workload, workload_options, registry, as_of), models)
+    result = service.compare(models, workload, registry=registry or [], as_of=day(as_of),
+                             **_overrides(workload_options))
     _emit(result, format)
 
 
@@ -383,7 +408,8 @@ def cost(
     """The cost estimate for one entry, broken down by component."""
     from modelpick import service
 
-    _emit(service.cost(_request(workload, workload_options, registry, as_of), model), format)
+    _emit(service.cost(model, workload, registry=registry or [], as_of=day(as_of), **_overrides(workload_options)),
+          format)
 
 
 @app.command(epilog="Examples:\n\n  modelpick show gpt-4.1-nano\n\n  modelpick show groq/llama-4-maverick --format json")
@@ -400,8 +426,7 @@ def show(
     """Everything the registry holds on one entry, with sources."""
     from modelpick import service
 
-    _emit(service.show(model, list(registry or []), day(as_of),
-                       with_origins=sources), format)
+    _emit(service.show(model, sources=sources, registry=registry or [], as_of=day(as_of)), format)
 
 
 @app.command(epilog="Examples:\n\n  modelpick models --provider openai\n\n"
@@ -411,30 +436,22 @@ def models(
     format: FormatOpt = None,
     registry: RegistryOpt = None,
     as_of: AsOfOpt = None,
-    provider: Annotated[Optional[list[str]], typer.Option("--provider", help="Only this provider (repeatable).")]
+    providers: Annotated[Optional[list[str]], typer.Option("--provider", help="Only this provider (repeatable).")]
     = None,
-    creator: Annotated[Optional[list[str]], typer.Option("--creator", help="Only this creator (repeatable).")]
+    creators: Annotated[Optional[list[str]], typer.Option("--creator", help="Only this creator (repeatable).")]
     = None,
-    feature: Annotated[Optional[list[str]], typer.Option("--feature", help="Has this feature (repeatable).")]
+    features: Annotated[Optional[list[str]], typer.Option("--feature", help="Has this feature (repeatable).")]
     = None,
-    modality: Annotated[Optional[list[str]], typer.Option("--modality", help="Takes this input (repeatable).")]
+    modalities: Annotated[Optional[list[str]], typer.Option("--modality", help="Takes this input (repeatable).")]
     = None,
     min_context: Annotated[int, typer.Option("--min-context", min=0, help="Context window at least this.")] = 0,
 ) -> None:
     """List registry entries, filtered by provider, feature, modality or context."""
     from modelpick import service
-    from modelpick.registry.schema import FEATURES, MODALITIES
 
-    for value, known, option in [(feature, FEATURES, "--feature"), (modality, MODALITIES, "--modality")]:
-        for item in value or []:
-            if item not in known:
-                from modelpick.errors import did_you_mean
-
-                raise InputError(f"unknown value {item!r}{did_you_mean(item, known)}; one of {', '.join(known)}",
-                                 path=option)
-    result = service.models(list(registry or []), day(as_of),
-                            providers=provider or [], creators=creator or [], features=feature or [],
-                            modalities=modality or [], min_context=min_context)
+    result = service.models(providers=providers or [], creators=creators or [], features=features or [],
+                            modalities=modalities or [], min_context=min_context, registry=registry or [],
+                            as_of=day(as_of))
     _emit(result, format)
 
 
@@ -478,8 +495,7 @@ def check(
     """Check each workload's chosen model in modelpick.yaml against the registry and its policy."""
     from modelpick import service
 
-    result = service.check(config, list(registry or []), day(as_of),
-                           strict=strict, baseline=baseline)
+    result = service.check(config, strict=strict, baseline=baseline, registry=registry or [], as_of=day(as_of))
     _emit(result, format)
     if result.summary["fail"]:
         raise typer.Exit(1)
@@ -490,7 +506,7 @@ def check(
              "  modelpick init --model claude-haiku-4-5 --name support-bot --task chat --requests-per-day 5000")
 @guarded
 def init(
-    model: Annotated[Optional[list[str]], typer.Option(
+    models: Annotated[Optional[list[str]], typer.Option(
         "--model", help="A chosen model: MODEL or PROVIDER/MODEL (repeatable).")] = None,
     from_scan: Annotated[Optional[list[Path]], typer.Option(
         "--from-scan", help="Add a workload for each known model id `modelpick scan` finds here (repeatable).")]
@@ -501,7 +517,7 @@ def init(
     name: Annotated[Optional[str], typer.Option("--name", help="Workload name.")] = None,
     input_tokens: Annotated[Optional[int], typer.Option("--input-tokens", min=0)] = None,
     output_tokens: Annotated[Optional[int], typer.Option("--output-tokens", min=0)] = None,
-    requests_per_day: Annotated[int, typer.Option("--requests-per-day", min=0)] = 1000,
+    requests_per_day: Annotated[float, typer.Option("--requests-per-day", min=0, help="Requests per day.")] = 1000,
     path: Annotated[Path, typer.Option("--path", help="Where to write.")] = Path("modelpick.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     registry: RegistryOpt = None,
@@ -510,10 +526,9 @@ def init(
     """Write a commented starter modelpick.yaml (never over an existing one without --force)."""
     from modelpick import service
 
-    request = service.InitRequest(models=list(model or []), from_scan=from_scan, task=task, name=name,
-                                  input_tokens=input_tokens, output_tokens=output_tokens,
-                                  requests_per_day=requests_per_day)
-    written = service.init(path, request, force=force, registry_paths=list(registry or []),
+    written = service.init(path, models=models or [], from_scan=from_scan, task=task, name=name,
+                           input_tokens=input_tokens, output_tokens=output_tokens,
+                           requests_per_day=requests_per_day, force=force, registry=registry or [],
                            as_of=day(as_of))
     _warn(f"wrote {written}; run `modelpick check`")
 
@@ -535,8 +550,8 @@ def scan(
     """Find model ids in source and config files; flag unknown, retired, deprecated and unpinned ones."""
     from modelpick import service
 
-    result = service.scan(list(paths or []), list(registry or []), day(as_of),
-                          strict=strict, retirement_warning_days=retirement_warning_days)
+    result = service.scan(paths or [], strict=strict, retirement_warning_days=retirement_warning_days,
+                          registry=registry or [], as_of=day(as_of))
     _emit(result, format)
     if result.summary.get("failing"):
         raise typer.Exit(1)

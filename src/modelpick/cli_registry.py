@@ -53,7 +53,7 @@ def validate(
     """Schema, duplicate keys and names, price sanity, missing sources and stale values, each at file:line."""
     from modelpick import service
 
-    result = service.registry_validate(list(paths or []), day(as_of), max_age)
+    result = service.registry_validate(paths or [], max_age=max_age, as_of=day(as_of))
     _emit(result, format)
     if result.findings:
         raise typer.Exit(1)
@@ -97,7 +97,7 @@ def import_(
     file: Annotated[Path, typer.Argument(help="The foreign registry (JSON).", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write one <provider>.yaml per "
                                          "provider into.")],
-    provider: Annotated[Optional[list[str]], typer.Option("--provider", help="Only this provider (repeatable).")]
+    providers: Annotated[Optional[list[str]], typer.Option("--provider", help="Only this provider (repeatable).")]
     = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing provider files.")] = False,
     format: FormatOpt = None,
@@ -107,7 +107,7 @@ def import_(
     from modelpick import service
 
     with _progress(f"importing {file.name}") as progress:
-        result = service.registry_import(from_.value, file, output, list(provider or []), force=force,
+        result = service.registry_import(from_.value, file, output=output, providers=providers or [], force=force,
                                          progress=progress)
     _emit(result, format)
 
@@ -132,10 +132,11 @@ def audit(
         help="Compare the prices in force on this day, on both sides (dated prices). Default: today.")] = None,
 ) -> None:
     """Every disagreement between the active registry and a foreign one, with both sources and dates."""
-    from modelpick.upkeep.audit import run_audit
+    from modelpick import service
 
     with _progress(f"reading {against.name}") as progress:
-        result = run_audit(from_.value, against, list(registry or []), tolerance, day(as_of), progress=progress)
+        result = service.registry_audit(from_.value, against, tolerance=tolerance, registry=registry or [],
+                                        as_of=day(as_of), progress=progress)
     _emit(result, format)
     if result.summary["failing"]:
         raise typer.Exit(1)
@@ -160,7 +161,7 @@ def export(
     """The active registry as flat rows, for spreadsheets and warehouses."""
     from modelpick import service
 
-    sys.stdout.write(service.registry_export(format.value, list(registry or []), day(as_of)))
+    sys.stdout.write(service.registry_export(format.value, registry=registry or [], as_of=day(as_of)))
 
 
 @registry_app.command(epilog="Examples:\n\n  modelpick registry diff bundled my-registry/\n\n"
@@ -169,7 +170,7 @@ def export(
 def diff(
     old: Annotated[str, typer.Argument(help="Registry file or folder, or `bundled`.", show_default=False)],
     new: Annotated[str, typer.Argument(help="Registry file or folder, or `bundled`.", show_default=False)],
-    workload: Annotated[Optional[list[Path]], typer.Option(
+    workloads: Annotated[Optional[list[Path]], typer.Option(
         "--workload", help="Workload file: does its top pick or monthly cost change? (repeatable)")] = None,
     format: FormatOpt = None,
     as_of: AsOfOpt = None,
@@ -177,7 +178,7 @@ def diff(
     """Entries added, removed and changed between two registries, and what that does to your workloads."""
     from modelpick import service
 
-    _emit(service.registry_diff(old, new, list(workload or []), day(as_of)), format)
+    _emit(service.registry_diff(old, new, workloads=workloads or [], as_of=day(as_of)), format)
 
 
 def schema(

@@ -18,17 +18,23 @@ class ModelpickError(Exception):
 
 
 class InputError(ModelpickError):
-    """A file or option holds an invalid value. Names the file, key path and line where known."""
+    """A file or option holds an invalid value. Names the file, key path and line where known. `argument`: the
+    key path names an argument of the call (a workload override, a parameter), not a key inside a file, so the
+    command line names the option that gave it instead."""
 
     def __init__(self, message: str, *, file: str | None = None, path: str | None = None,
-                 line: int | None = None) -> None:
+                 line: int | None = None, argument: bool = False) -> None:
         where = ""
         if file:
             where = f"{file}:{line}: " if line else f"{file}: "
         key = f"{path}: " if path else ""
         super().__init__(f"{where}{key}{message}")
-        self.file, self.path, self.line = file, path, line
+        self.file, self.path, self.line, self.argument = file, path, line, argument
         self.detail = message  # the words alone, without file, line and key path
+
+    def at(self, path: str) -> InputError:
+        """The same error, blamed on `path` instead (the command line names the option a key path came from)."""
+        return InputError(self.detail, file=self.file, path=path, line=self.line)
 
 
 class WriteError(ModelpickError):
@@ -73,12 +79,9 @@ class AmbiguousModelError(ModelpickError):
         self.name, self.keys = name, keys
 
 
-class UnknownTaskError(ModelpickError):
+class UnknownTaskError(InputError):
     def __init__(self, name: str, known: Iterable[str], *, file: str | None = None, line: int | None = None,
-                 option: str | None = None) -> None:
-        if option:
-            where = f"{option}: "
-        else:
-            where = f"{file}:{line}: task: " if file and line else (f"{file}: task: " if file else "")
-        super().__init__(f"{where}unknown task {name!r}{did_you_mean(name, known)}; `modelpick tasks` lists them")
+                 path: str | None = None) -> None:
+        super().__init__(f"unknown task {name!r}{did_you_mean(name, known)}; `modelpick tasks` lists them",
+                         file=file, path=path or ("task" if file else None), line=line, argument=path is not None)
         self.name = name

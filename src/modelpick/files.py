@@ -143,14 +143,15 @@ def files_under(root: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(found.values())
 
 
-def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path], option: str) -> None:
-    """Writing must never replace a file the same command reads, even with --force."""
+def refuse_inputs(targets: Iterable[Path], inputs: Iterable[Path], key: str) -> None:
+    """Writing must never replace a file the same command reads, even with --force. `key`: the argument that
+    named the targets."""
     read = [p for p in inputs if p.exists()]
     for target in targets:
         for source in read:
             if target.exists() and os.path.samefile(target, source):
                 raise InputError(f"{target} would overwrite the input file {source}; write somewhere else",
-                                 path=option)
+                                 path=key, argument=True)
 
 
 def _umask() -> int:

@@ -1,11 +1,29 @@
-"""What each command does, without any of the command line: inputs in, a typed result out."""
+"""What each command does, without any of the command line: inputs in, a typed result out. These functions are
+the Python API (`from modelpick import recommend, compare, cost, check, scan`); the command line calls them too.
+
+One calling style: what the command is about comes first (a workload, a model, a config, paths); everything
+else is a keyword, and the registry layers (`registry=`) and the day lifecycle is judged on (`as_of=`, default
+today) are named the same everywhere. A workload is a file path, a mapping of workload keys, or None (the task
+profile's defaults); keyword arguments override its keys as options override a file on the command line
+(`requires=` a mapping of requirement keys). Errors are modelpick's typed errors, never an exit; an error in a
+value that came from an override names its key path (`requires.providers`), which the command line turns into
+the option that gave it (`--provider`).
+
+    from modelpick import recommend
+    result = recommend("examples/ticket-triage.yaml", top=3)
+    result = recommend({"task": "coding", "input_tokens": 12000}, requires={"features": ["tool_calling"]})
+    for entry in result.ranking:
+        print(entry.rank, entry.provider, entry.model, entry.cost.per_month, entry.reasoning.effort)
+
+`result.model_dump_json()` is the command's `--format json`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -14,59 +32,83 @@ from modelpick.errors import InputError, UnknownTaskError, did_you_mean
 from modelpick.examples import workload_path
 from modelpick.registry import Registry, load_registry, load_tasks
 from modelpick.registry.loader import Tasks
-from modelpick.report import Comparison, CostResult, ModelList, ModelShow, Recommendation, TaskList
+from modelpick.report import (
+    CheckResult,
+    Comparison,
+    CostResult,
+    ImportResult,
+    ModelList,
+    ModelShow,
+    Recommendation,
+    TaskList,
+)
 from modelpick.workload import Workload, load_workload, merge_options
 from modelpick.yamlfile import primary_error, validation_error
 
+if TYPE_CHECKING:
+    from modelpick.config import Config
+    from modelpick.scanner import ScanResult
+    from modelpick.upkeep.audit import AuditResult
+    from modelpick.upkeep.diff import RegistryDiff
+    from modelpick.upkeep.validate import ValidationResult
 
-@dataclass
-class Request:
-    """A workload file (optional) and the options that override it, keyed by workload key path
-    (`input_tokens`, `requires.features`, ...), with the option name each came from."""
-
-    workload_file: Path | None = None
-    overrides: dict[str, Any] = field(default_factory=dict)
-    option_names: dict[str, str] = field(default_factory=dict)
-    registry_paths: list[Path] = field(default_factory=list)
-    as_of: dt.date = field(default_factory=dt.date.today)
+WorkloadSpec = str | Path | Mapping[str, Any] | None
+Paths = Sequence[str | Path]
+Progress = Callable[[int, int], None]
 
 
-def _workload(request: Request, tasks: Tasks, registry: Registry) -> Workload:
+def _paths(paths: Paths) -> list[Path]:
+    return [Path(p) for p in paths]
+
+
+def _day(as_of: dt.date | None) -> dt.date:
+    return as_of or dt.date.today()
+
+
+def _override_keys(workload: WorkloadSpec, overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Workload keys by key path (`input_tokens`, `requires.features`): a mapping workload's, then the
+    overrides'; `requires` is merged key by key."""
+    keys: dict[str, Any] = {}
+    for source in ([workload] if isinstance(workload, Mapping) else []) + [overrides]:
+        for key, value in source.items():
+            if key == "requires" and isinstance(value, Mapping):
+                keys.update({f"requires.{k}": v for k, v in value.items()})
+            else:
+                keys[key] = value
+    return keys
+
+
+def _workload(workload: WorkloadSpec, overrides: Mapping[str, Any], tasks: Tasks, registry: Registry) -> Workload:
     doc = None
     data: dict[str, Any] = {}
-    if request.workload_file is not None:
-        data, doc = load_workload(workload_path(request.workload_file))
-    merged = merge_options(data, request.overrides)
+    if workload is not None and not isinstance(workload, Mapping):
+        data, doc = load_workload(workload_path(Path(workload)))
+    given = {k: v for k, v in _override_keys(workload, overrides).items() if v is not None}
+    merged = merge_options(data, given)
     try:
-        workload = Workload.model_validate(merged)
+        resolved = Workload.model_validate(merged)
     except ValidationError as exc:
         err = primary_error(exc)
         loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and "[" in p))
-        for key, option in request.option_names.items():
-            if request.overrides.get(key) is not None and (loc == key or loc.startswith(key + ".")):
-                raise InputError(err["msg"], path=option) from None
-        if doc is None:
-            raise InputError(err["msg"], path=loc or None) from None
+        if doc is None or any(loc == key or loc.startswith(key + ".") for key in given):
+            raise InputError(err["msg"], path=loc or None, argument=True) from None
         raise validation_error(doc, exc, model=Workload) from None
-    _check_names(workload, tasks, registry, doc, request)
-    return workload
+    _check_names(resolved, tasks, registry, doc, given)
+    return resolved
 
 
-def _check_names(workload: Workload, tasks: Tasks, registry: Registry, doc: Any, request: Request) -> None:
-    """Names the schema cannot check (task, benchmark keys, providers), blamed on the option that gave
-    them, else on the file's line."""
+def _check_names(workload: Workload, tasks: Tasks, registry: Registry, doc: Any, given: Mapping[str, Any]) -> None:
+    """Names the schema cannot check (task, benchmark keys, providers), blamed on the override that gave them
+    (by key path), else on the file's line."""
     def fail(message: str, path: tuple[str, ...]) -> InputError:
-        option = request.option_names.get(".".join(path[:2]))
-        if option and request.overrides.get(".".join(path[:2])) is not None:
-            return InputError(message, path=option)
-        return doc.error(message, path) if doc else InputError(message, path=".".join(path))
+        if doc is None or ".".join(path[:2]) in given:
+            return InputError(message, path=".".join(path), argument=True)
+        return doc.error(message, path)
 
     if workload.task not in tasks.profiles:
-        if "task" in request.overrides:
-            raise UnknownTaskError(workload.task, tasks.profiles, option="--task")
-        if doc is not None:
-            raise UnknownTaskError(workload.task, tasks.profiles, file=doc.file, line=doc.line_of(("task",)))
-        raise UnknownTaskError(workload.task, tasks.profiles)
+        if doc is None or "task" in given:
+            raise UnknownTaskError(workload.task, tasks.profiles, path="task")
+        raise UnknownTaskError(workload.task, tasks.profiles, file=doc.file, line=doc.line_of(("task",)))
 
     for key in workload.requires.min_quality:
         if key not in tasks.benchmarks:
@@ -79,48 +121,67 @@ def _check_names(workload: Workload, tasks: Tasks, registry: Registry, doc: Any,
                            ("requires", name))
 
 
-def _context(request: Request) -> tuple[Registry, ranking.Context]:
-    registry = load_registry(request.registry_paths)
+def _evaluation(workload: WorkloadSpec, overrides: Mapping[str, Any], registry_paths: Paths,
+                as_of: dt.date | None) -> tuple[Registry, ranking.Context]:
+    registry = load_registry(_paths(registry_paths))
     tasks = load_tasks()
-    workload = _workload(request, tasks, registry)
-    return registry, ranking.resolve(workload, tasks, request.as_of)
+    resolved = _workload(workload, overrides, tasks, registry)
+    return registry, ranking.resolve(resolved, tasks, _day(as_of))
 
 
-def recommend(request: Request, top: int | None = None) -> Recommendation:
-    registry, ctx = _context(request)
-    return ranking.recommend(registry, ctx, top=top)
+def recommend(workload: WorkloadSpec = None, *, top: int | None = None, registry: Paths = (),
+              as_of: dt.date | None = None, **overrides: Any) -> Recommendation:
+    """Every registry entry ranked for the workload, and the excluded with every reason."""
+    active, ctx = _evaluation(workload, overrides, registry, as_of)
+    return ranking.recommend(active, ctx, top=top)
 
 
-def compare(request: Request, models: list[str]) -> Comparison:
-    registry, ctx = _context(request)
-    entries = [registry.get(name) for name in models]
-    return ranking.compare(registry, ctx, entries)
+def compare(models: Sequence[str], workload: WorkloadSpec = None, *, registry: Paths = (),
+            as_of: dt.date | None = None, **overrides: Any) -> Comparison:
+    """The same evaluation for the named entries only (MODEL or PROVIDER/MODEL, snapshot or alias)."""
+    if not models:
+        raise InputError("name at least one model", path="models", argument=True)
+    active, ctx = _evaluation(workload, overrides, registry, as_of)
+    return ranking.compare(active, ctx, [active.get(name) for name in models])
 
 
-def cost(request: Request, model: str) -> CostResult:
-    registry, ctx = _context(request)
-    return ranking.cost(registry, ctx, registry.get(model))
+def cost(model: str, workload: WorkloadSpec = None, *, registry: Paths = (), as_of: dt.date | None = None,
+         **overrides: Any) -> CostResult:
+    """The cost estimate for one entry, broken down, with the effort and hidden tokens it assumed."""
+    active, ctx = _evaluation(workload, overrides, registry, as_of)
+    return ranking.cost(active, ctx, active.get(model))
 
 
-def show(model: str, registry_paths: list[Path], as_of: dt.date, *, with_origins: bool = False) -> ModelShow:
-    registry = load_registry(registry_paths)
-    return catalog.show(registry.get(model), as_of, with_origins=with_origins)
+def show(model: str, *, sources: bool = False, registry: Paths = (), as_of: dt.date | None = None) -> ModelShow:
+    """Everything the registry holds on one entry; with `sources`, where each value came from."""
+    entry = load_registry(_paths(registry)).get(model)
+    return catalog.show(entry, _day(as_of), with_origins=sources)
 
 
-def models(registry_paths: list[Path], as_of: dt.date, **filters: Any) -> ModelList:
-    registry = load_registry(registry_paths)
-    for provider in filters.get("providers") or []:
-        if provider not in registry.providers:
-            raise InputError(f"unknown provider {provider!r}{did_you_mean(provider, registry.providers)}",
-                             path="--provider")
-    return catalog.list_models(registry, as_of, **filters)
+def models(*, providers: Sequence[str] = (), creators: Sequence[str] = (), features: Sequence[str] = (),
+           modalities: Sequence[str] = (), min_context: int = 0, registry: Paths = (),
+           as_of: dt.date | None = None) -> ModelList:
+    """Registry entries with every one of the filters (a filter's values are alternatives)."""
+    from modelpick.registry.schema import FEATURES, MODALITIES
+
+    active = load_registry(_paths(registry))
+    for key, values, known in (("providers", providers, active.providers), ("features", features, FEATURES),
+                               ("modalities", modalities, MODALITIES)):
+        for value in values:
+            if value not in known:
+                raise InputError(f"unknown value {value!r}{did_you_mean(value, known)}; one of {', '.join(known)}"
+                                 if key != "providers" else
+                                 f"unknown provider {value!r}{did_you_mean(value, known)}", path=key, argument=True)
+    return catalog.list_models(active, _day(as_of), providers=list(providers), creators=list(creators),
+                               features=list(features), modalities=list(modalities), min_context=min_context)
 
 
 def tasks() -> TaskList:
+    """The task profiles and what each one weighs."""
     return catalog.list_tasks(load_tasks())
 
 
-def _baseline_config(config_path: str, ref: str) -> Any:
+def _baseline_config(config_path: str, ref: str) -> Config:
     """modelpick.yaml as it was at a git ref."""
     import subprocess
 
@@ -131,7 +192,7 @@ def _baseline_config(config_path: str, ref: str) -> Any:
     # `--end-of-options` (git >= 2.24; an older git refuses that word, and is asked again without it).
     if not ref or ref.startswith("-") or any(c.isspace() or not c.isprintable() for c in ref):
         raise InputError(f"not a git ref: {ref!r} (a ref cannot start with '-' or hold whitespace or control "
-                         "characters)", path="--baseline")
+                         "characters)", path="baseline", argument=True)
     path = Path(config_path)
     spec = f"{ref}:./{path.name}"
     try:
@@ -140,223 +201,155 @@ def _baseline_config(config_path: str, ref: str) -> Any:
             if shown.returncode == 0 or "--end-of-options" not in shown.stderr:
                 break
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise InputError(f"cannot run git: {exc}", path="--baseline") from None
+        raise InputError(f"cannot run git: {exc}", path="baseline", argument=True) from None
     if shown.returncode != 0:
         reason = (shown.stderr.strip().splitlines() or ["git show failed"])[-1]
-        raise InputError(f"cannot read {path.name} at {ref!r}: {reason}", path="--baseline")
+        raise InputError(f"cannot read {path.name} at {ref!r}: {reason}", path="baseline", argument=True)
     return parse_config_text(shown.stdout, f"{ref}:{path.name}")
 
 
-def check(config_path: Path | None, registry_paths: list[Path], as_of: dt.date, *, strict: bool = False,
-          baseline: str | None = None) -> Any:
+def check(config: str | Path | None = None, *, strict: bool = False, baseline: str | None = None,
+          registry: Paths = (), as_of: dt.date | None = None) -> CheckResult:
+    """`modelpick check`: does each workload's chosen model in modelpick.yaml (this folder's or the nearest
+    above, when `config` is None) still hold? With `baseline` (a git ref), each monthly cost is compared with
+    modelpick.yaml at that ref."""
     from modelpick.config import load_config
     from modelpick.gate import run_check
 
-    config = load_config(config_path)
-    registry = load_registry(registry_paths)
-    old = _baseline_config(config.path, baseline) if baseline else None
-    return run_check(config, registry, load_tasks(), as_of, strict=strict, baseline=old)
+    loaded = load_config(Path(config) if config is not None else None)
+    active = load_registry(_paths(registry))
+    old = _baseline_config(loaded.path, baseline) if baseline else None
+    return run_check(loaded, active, load_tasks(), _day(as_of), strict=strict, baseline=old)
 
 
-STARTER_HEAD = """\
-# modelpick.yaml: the models this project uses, and the policy `modelpick check` holds them to.
-# Workload keys are those of a workload file (see `modelpick recommend --help`); `defaults` apply to every
-# workload that does not set its own. Run `modelpick check` locally or in CI (exit 1 when a workload fails).
-# No policy is chosen yet: until you uncomment one, `check` fails only when a model is unknown, retired or
-# cannot serve its workload, and warns when it is deprecated or shuts down within 90 days.
-defaults:
-  requests_per_day: {requests_per_day}
-  # policy:                        # every rule `check` can hold a workload to; a workload may set its own
-  #   max_cost_ratio: 2.0          # fail when an entry as good costs less than half as much
-  #   max_rank: 10                 # fail when the chosen model falls below 10th for its workload
-  #   require_snapshot: true       # fail unless `model` is a dated snapshot
-  #   max_monthly_cost_usd: 500    # fail when a workload costs more than this a month
-  #   max_cost_increase: 0.1       # with --baseline: fail when the monthly cost rises by more than 10%
-  #   retirement_warning_days: 90  # warn this long before the chosen model shuts down (default 90)
-workloads:
-"""
-
-
-def _quoted(value: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes are YAML's): no name or id can break the file."""
-    import json
-
-    return json.dumps(value)
-
-
-def _workload_block(name: str, model: str, found: str | None, task: str | None, input_tokens: int | None,
-                    output_tokens: int | None, tasks: Tasks) -> str:
-    """One workload of the starter. A task or token count the user did not give is left commented out, with
-    what `check` assumes meanwhile: a guessed task would fail `check` on a model that is fine for its real one."""
-    import textwrap
-
-    from modelpick.workload import DEFAULT_TASK
-
-    where = f"  # found at {_quoted(found)[1:-1]}" if found else ""  # escaped: a file name may hold a line break
-    lines = [f"  - name: {_quoted(name)}", f"    model: {_quoted(model)}{where}"]
-    if task is not None:
-        lines.append(f"    task: {_quoted(task)}  # `modelpick tasks` lists them")
-    else:
-        lines += textwrap.wrap(f"# task: {_quoted(DEFAULT_TASK)}  # {DEFAULT_TASK} until you choose; one of: "
-                               f"{', '.join(tasks.profiles)}", width=110, initial_indent="    ",
-                               subsequent_indent="    #   ", break_on_hyphens=False)
-    for key, value, note in (("input_tokens", input_tokens, "per request; default: the task's typical count"),
-                             ("output_tokens", output_tokens, "visible, per request; default: the same")):
-        lines.append(f"    {key}: {value}" if value is not None else f"    # {key}: N  # {note}")
-    return "\n".join(lines) + "\n"
-
-
-@dataclass
-class InitRequest:
-    models: list[str]
-    from_scan: list[Path] | None = None
-    task: str | None = None  # None: not chosen; the starter leaves it commented out
-    name: str | None = None
-    input_tokens: int | None = None
-    output_tokens: int | None = None
-    requests_per_day: int = 1000
-
-
-def _scanned_models(paths: list[Path], registry: Registry, as_of: dt.date) -> list[tuple[str, str]]:
-    """(model as written, where first found) for each distinct registry entry the scan finds."""
-    from modelpick.scanner import scan as run_scan
-
-    seen: dict[str, tuple[str, str]] = {}
-    for finding in run_scan(paths, registry, as_of).findings:
-        if finding.model is None or finding.status == "unknown":
-            continue
-        key = f"{finding.provider}/{finding.model}" if finding.provider else finding.text
-        written = finding.text
-        if finding.provider and not written.startswith(f"{finding.provider}/"):
-            written = f"{finding.provider}/{written}"  # as written, with the provider that serves it
-        seen.setdefault(key, (written, f"{finding.path}:{finding.line}"))
-    if not seen:
-        raise InputError("found no model id the registry knows; name one with --model",
-                         path="--from-scan " + " ".join(str(p) for p in paths))
-    return list(seen.values())
-
-
-def init(path: Path, request: InitRequest, *, force: bool, registry_paths: list[Path], as_of: dt.date) -> Path:
+def init(path: str | Path = "modelpick.yaml", *, models: Sequence[str] = (), from_scan: Paths | None = None,
+         task: str | None = None, name: str | None = None, input_tokens: int | None = None,
+         output_tokens: int | None = None, requests_per_day: float = 1000, force: bool = False,
+         registry: Paths = (), as_of: dt.date | None = None) -> Path:
+    """Write a commented starter modelpick.yaml with a workload per model named or found by a scan; never
+    over an existing file without `force`. `task` None leaves the task commented out."""
+    from modelpick import starter
     from modelpick.files import refuse_inputs, write_file
 
+    path = Path(path)
     if path.is_dir():
         raise InputError("is a folder", file=str(path))
     if path.exists() and not force:
         raise InputError("already exists; --force overwrites it", file=str(path))
     if path.is_symlink() and not path.exists() and not force:  # a write would create the file it names, elsewhere
         raise InputError("a broken symlink (it leads nowhere); --force replaces the link", file=str(path))
-    registry = load_registry(registry_paths)
-    tasks = load_tasks()
-    if request.task is not None and request.task not in tasks.profiles:
-        raise UnknownTaskError(request.task, tasks.profiles, option="--task")
+    active = load_registry(_paths(registry))
+    profiles = load_tasks()
+    if task is not None and task not in profiles.profiles:
+        raise UnknownTaskError(task, profiles.profiles, path="task")
     chosen: list[tuple[str, str | None]] = []
-    for model in request.models:
-        entry = registry.get(model)
+    for model in models:
+        entry = active.get(model)
         chosen.append((model if "/" in model else f"{entry.provider}/{model}", None))
-    if request.from_scan is not None:
-        chosen += _scanned_models(request.from_scan, registry, as_of)
+    if from_scan is not None:
+        chosen += starter.scanned_models(_paths(from_scan), active, _day(as_of))
     if not chosen:
-        raise InputError("name a model with --model, or find them with --from-scan", path="init")
+        raise InputError("name a model, or find them with a scan", path="models/from_scan", argument=True)
     # Token counts: those given; else, with a task chosen, its typical counts; else left to `check`.
-    example = tasks.profiles[request.task].example if request.task is not None else {}
-    input_tokens = request.input_tokens if request.input_tokens is not None else example.get("input_tokens")
-    output_tokens = request.output_tokens if request.output_tokens is not None else example.get("output_tokens")
+    example = profiles.profiles[task].example if task is not None else {}
+    input_tokens = input_tokens if input_tokens is not None else example.get("input_tokens")
+    output_tokens = output_tokens if output_tokens is not None else example.get("output_tokens")
     blocks = []
     for index, (model, found) in enumerate(chosen):
-        name = request.name if request.name and len(chosen) == 1 else model.rsplit("/", 1)[-1]
-        if request.name and len(chosen) > 1:
-            name = f"{request.name}-{index + 1}"
-        blocks.append(_workload_block(name, model, found, request.task, input_tokens, output_tokens, tasks))
-    refuse_inputs([path], [*registry_paths, *(request.from_scan or [])], "init")
-    write_file(path, STARTER_HEAD.format(requests_per_day=request.requests_per_day) + "".join(blocks))
+        workload_name = name if name and len(chosen) == 1 else model.rsplit("/", 1)[-1]
+        if name and len(chosen) > 1:
+            workload_name = f"{name}-{index + 1}"
+        blocks.append(starter.workload_block(workload_name, model, found, task, input_tokens, output_tokens,
+                                             profiles))
+    refuse_inputs([path], [*_paths(registry), *_paths(from_scan or [])], "path")
+    write_file(path, starter.STARTER_HEAD.format(requests_per_day=starter.number(requests_per_day)) + "".join(blocks))
     return path
 
 
-def scan(paths: list[Path], registry_paths: list[Path], as_of: dt.date, *, strict: bool = False,
-         retirement_warning_days: int = 90) -> Any:
+def scan(paths: Paths = (), *, strict: bool = False, retirement_warning_days: int = 90, registry: Paths = (),
+         as_of: dt.date | None = None) -> ScanResult:
+    """`modelpick scan`: model ids in source and config files (this folder when `paths` is empty), judged
+    against the registry."""
     from modelpick import scanner
 
-    result = scanner.scan(paths, load_registry(registry_paths), as_of, retirement_warning_days)
+    result = scanner.scan(_paths(paths), load_registry(_paths(registry)), _day(as_of), retirement_warning_days)
     failing = scanner.failing_count(result, strict)  # cut findings count; so do skipped paths under --strict
     return result.model_copy(update={"strict": strict, "summary": {**result.summary, "failing": failing}})
 
 
-# Registry tooling ----------------------------------------------------------------------------------------
+# Registry upkeep ------------------------------------------------------------------------------------------
 
 
-def registry_validate(paths: list[Path], today: dt.date, max_age: int | None) -> Any:
+def registry_validate(paths: Paths = (), *, max_age: int | None = None,
+                      as_of: dt.date | None = None) -> ValidationResult:
+    """Schema, duplicates, price sanity, missing sources and (with `max_age` days) stale values."""
     from modelpick.upkeep.validate import validate
 
-    return validate(paths, today=today, max_age=max_age)
+    return validate(_paths(paths), today=_day(as_of), max_age=max_age)
 
 
-def registry_export(fmt: str, registry_paths: list[Path], as_of: dt.date) -> str:
+def registry_export(format: str, *, registry: Paths = (), as_of: dt.date | None = None) -> str:
+    """The active registry as flat rows in `format` (csv, jsonl or sql)."""
     from modelpick.upkeep.export import export
 
-    return export(load_registry(registry_paths), fmt, as_of)
+    return export(load_registry(_paths(registry)), format, _day(as_of))
 
 
-def standalone_registry(spec: str) -> Registry:
-    """A registry file or folder on its own (not layered on the bundled data); `bundled` is the data
-    modelpick ships."""
-    from modelpick.registry.layers import LayerPath, bundled_layer, yaml_files
-    from modelpick.registry.loader import bundled_data, load_entries
-
-    if spec == "bundled":
-        files = bundled_layer(bundled_data() / "models")
-    else:
-        files = [LayerPath(spec, p, str(p)) for p in yaml_files(Path(spec))]
-    return Registry(load_entries(files))
-
-
-def registry_diff(old: str, new: str, workload_files: list[Path], as_of: dt.date) -> Any:
+def registry_diff(old: str, new: str, *, workloads: Paths = (), as_of: dt.date | None = None) -> RegistryDiff:
+    """Entries added, removed and changed between two registries (a file, a folder or `bundled`, each on
+    its own), and what that does to each workload file's top pick and monthly cost."""
+    from modelpick.registry.loader import load_standalone
     from modelpick.upkeep.diff import diff
 
-    before, after = standalone_registry(old), standalone_registry(new)
-    tasks = load_tasks()
-    workloads = []
-    for path in workload_files:
-        workload = _workload(Request(workload_file=path, as_of=as_of), tasks, after)
-        workloads.append((workload.name or path.stem, workload))
-    return diff(before, after, workloads, tasks, as_of, old_label=old, new_label=new)
+    before, after = load_standalone(old), load_standalone(new)
+    profiles = load_tasks()
+    named = []
+    for path in _paths(workloads):
+        workload = _workload(path, {}, profiles, after)
+        named.append((workload.name or path.stem, workload))
+    return diff(before, after, named, profiles, _day(as_of), old_label=old, new_label=new)
 
 
-def registry_import(fmt: str, path: Path, outdir: Path, providers: list[str], *, force: bool,
-                    progress: Any = None) -> Any:
-    """Convert a foreign registry into provider files under `outdir`; never over an existing file
-    without `force`, and nothing is written when any target exists."""
+def registry_import(format: str, file: str | Path, *, output: str | Path, providers: Sequence[str] = (),
+                    force: bool = False, progress: Progress | None = None) -> ImportResult:
+    """Convert a foreign registry into provider files under `output`; never over an existing file without
+    `force`, and nothing is written when any target exists."""
     from modelpick.files import refuse_inputs
-    from modelpick.report import ImportResult
     from modelpick.upkeep.foreign import read_foreign, write_provider_files
 
+    path, outdir = Path(file), Path(output)
     if outdir.exists() and not outdir.is_dir():
-        raise InputError("is not a folder", file=str(outdir), path="--output")
-    foreign = read_foreign(fmt, path, providers, progress=progress)
+        raise InputError("is not a folder", file=str(outdir), path="output", argument=True)
+    foreign = read_foreign(format, path, list(providers), progress=progress)
     unknown = [p for p in providers if p not in foreign.providers]
     if unknown:
         raise InputError(f"no chat models of provider {unknown[0]!r} in this file", file=str(path),
-                         path="--provider")
+                         path="providers", argument=True)
     targets = [outdir / f"{p}.yaml" for p in foreign.providers]
-    refuse_inputs(targets, [path], "--output")
+    refuse_inputs(targets, [path], "output")
     for target in targets:  # even with --force: replacing a folder would delete what it holds
         if target.is_dir() or (target.exists() and not target.is_file()):
             raise InputError(f"{target} is {'a folder' if target.is_dir() else 'not a regular file'}, where a "
-                             "provider file would go; move it out of the way", path="--output")
+                             "provider file would go; move it out of the way", path="output", argument=True)
     existing = [target for target in targets if target.exists()]
     if existing and not force:
         raise InputError(f"{existing[0]} exists (and {len(existing) - 1} more); use --force to overwrite"
                          if len(existing) > 1 else f"{existing[0]} exists; use --force to overwrite",
-                         path="--output")
+                         path="output", argument=True)
     written = write_provider_files(foreign, outdir)
-    return ImportResult(format=fmt, file=str(path), read=foreign.read, total=foreign.total,
+    return ImportResult(format=format, file=str(path), read=foreign.read, total=foreign.total,
                         imported=foreign.imported, skipped=foreign.skipped, filtered=foreign.filtered,
                         providers={p: len(d["models"]) for p, d in foreign.providers.items()},
                         written=[str(p) for p in written])
 
 
-def registry_audit(fmt: str, path: Path, registry_paths: list[Path], tolerance: float, *,
-                   progress: Any = None) -> Any:
+def registry_audit(format: str, file: str | Path, *, tolerance: float = 0.0, registry: Paths = (),
+                   as_of: dt.date | None = None, progress: Progress | None = None) -> AuditResult:
+    """Every disagreement between the active registry and a foreign one, with the prices in force on `as_of`
+    on both sides."""
     from modelpick.upkeep.audit import audit
     from modelpick.upkeep.foreign import read_foreign
 
-    return audit(load_registry(registry_paths), read_foreign(fmt, path, progress=progress), tolerance)
+    active = load_registry(_paths(registry))
+    return audit(active, read_foreign(format, Path(file), progress=progress, registry=active), tolerance,
+                 _day(as_of))

@@ -105,7 +105,8 @@ def load_workload(path: Path) -> tuple[dict[str, Any], LocatedYaml]:
 def merge_options(data: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
     """Command-line options override the file; `requires.*` options override single requirement keys."""
     if options.get("requests_per_day") is not None and options.get("requests_per_month") is not None:
-        raise InputError("give one of them, not both", path="--requests-per-day/--requests-per-month")
+        raise InputError("give one of them, not both", path="requests_per_day/requests_per_month",
+                         argument=True)
     merged = {**data}
     requires = dict(merged.get("requires") or {}) if isinstance(merged.get("requires"), dict) else merged.get("requires")
     for key, value in options.items():

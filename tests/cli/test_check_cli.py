@@ -206,11 +206,28 @@ def test_init_from_scan_adds_a_workload_per_known_model(tmp_path: Path, monkeypa
     assert run("--format", "json").exit_code in (0, 1)
 
 
+def test_init_with_no_model_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init"])
+    assert (result.exit_code, result.stderr) == (2, "modelpick: error: --model/--from-scan: name a model, or find "
+                                                    "them with a scan\n")
+
+
+def test_init_requests_per_day_is_a_number_like_the_workload_option(tmp_path: Path):
+    target = tmp_path / "modelpick.yaml"
+    result = runner.invoke(app, ["init", "--model", "gpt-4.1-nano", "--requests-per-day", "2.5", "--path", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert "  requests_per_day: 2.5\n" in target.read_text()
+    runner.invoke(app, ["init", "--model", "gpt-4.1-nano", "--requests-per-day", "2000000", "--path", str(target),
+                        "--force"])
+    assert "  requests_per_day: 2000000\n" in target.read_text()
+
+
 def test_init_from_scan_with_nothing_known(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.py").write_text('B = "gpt-9000"\n')
     result = runner.invoke(app, ["init", "--registry", str(FIXTURES), "--from-scan", "."])
     assert result.exit_code == 2
-    assert result.stderr == ("modelpick: error: --from-scan .: found no model id the registry knows; "
-                             "name one with --model\n")
+    assert result.stderr == ("modelpick: error: --from-scan: found no model id the registry knows in .; "
+                             "name a model instead\n")
     assert not (tmp_path / "modelpick.yaml").exists()

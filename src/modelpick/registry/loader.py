@@ -15,7 +15,16 @@ from pydantic import ValidationError
 from modelpick import __version__
 from modelpick.errors import AmbiguousModelError, UnknownModelError, UnknownTaskError
 from modelpick.files import REGISTRY_FILE, is_regular_file, write_atomically
-from modelpick.registry.layers import LayerPath, Origin, layer_paths, merge_layers, validate_entry, xdg_base
+from modelpick.registry.layers import (
+    LayerPath,
+    Origin,
+    bundled_layer,
+    layer_paths,
+    merge_layers,
+    validate_entry,
+    xdg_base,
+    yaml_files,
+)
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
 from modelpick.yamlfile import LocatedYaml, read_yaml, validation_error
 
@@ -182,6 +191,14 @@ def load_registry(extra: list[Path] | tuple[Path, ...] = ()) -> Registry:
     """The bundled registry with every layer above it (user config folder, MODELPICK_REGISTRY, each
     --registry path), merged field by field."""
     return Registry(load_entries(layer_paths(bundled_data() / "models", extra)))
+
+
+def load_standalone(spec: str) -> Registry:
+    """A registry file or folder on its own, not layered over the bundled data; `bundled` is the data
+    modelpick ships."""
+    files = (bundled_layer(bundled_data() / "models") if spec == "bundled"
+             else [LayerPath(spec, p, str(p)) for p in yaml_files(Path(spec))])
+    return Registry(load_entries(files))
 
 
 class Tasks:
