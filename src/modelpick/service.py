@@ -272,9 +272,8 @@ def scan(paths: Paths = (), *, strict: bool = False, retirement_warning_days: in
     against the registry."""
     from modelpick import scanner
 
-    result = scanner.scan(_paths(paths), load_registry(_paths(registry)), _day(as_of), retirement_warning_days)
-    failing = scanner.failing_count(result, strict)  # cut findings count; so do skipped paths under --strict
-    return result.model_copy(update={"strict": strict, "summary": {**result.summary, "failing": failing}})
+    return scanner.scan(_paths(paths), load_registry(_paths(registry)), _day(as_of), retirement_warning_days,
+                        strict=strict)
 
 
 # Registry upkeep ------------------------------------------------------------------------------------------
