@@ -410,6 +410,10 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml when pr
         return True
 
 
+class FlowDict(dict):  # type: ignore[type-arg]
+    """A small mapping written on one line ({reasoning: 10, answer: 2})."""
+
+
 def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.Node:
     # Written as a plain YAML number in its exact decimal form (never 1E-7, never float noise).
     if value == value.to_integral_value():
@@ -422,16 +426,26 @@ def _represent_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
 
 
+def _represent_flow_dict(dumper: yaml.SafeDumper, data: FlowDict) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+
+
 _Dumper.add_representer(Decimal, _represent_decimal)
 _Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(FlowDict, _represent_flow_dict)
+
+
+def dump_yaml(data: Any) -> str:
+    """A registry file's body as YAML: keys in the order given, exact Decimals, short lists on one line. The one
+    dumper of provider files, imported (`registry import`) and generated (upkeep/generate)."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
 
 
 def render_provider_file(foreign: ForeignRegistry, provider: str) -> str:
     header = [SCHEMA_COMMENT,
               f"# {provider}: imported by `modelpick registry import --from {foreign.fmt}` from {foreign.file} "
               f"({foreign.read.isoformat()}). Prices are USD per 1M tokens."]
-    body = yaml.dump(foreign.providers[provider], Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
-    return "\n".join(header) + "\n" + body
+    return "\n".join(header) + "\n" + dump_yaml(foreign.providers[provider])
 
 
 def write_provider_files(foreign: ForeignRegistry, outdir: Path) -> list[Path]:

@@ -184,6 +184,19 @@ def _names(match: Any) -> list[str]:
     return [name for clause in match.get("or_") or match.get("or") or [] for name in _names(clause)]
 
 
+def matches(clause: Any, name: str) -> bool:
+    """Whether genai-prices' model `match` clause (equals, starts_with, ends_with, contains, regex, or_, and_)
+    takes the API name `name`."""
+    if not isinstance(clause, dict):
+        return False
+    tests = {"equals": lambda v: name == v, "starts_with": lambda v: name.startswith(v),
+             "ends_with": lambda v: name.endswith(v), "contains": lambda v: v in name,
+             "regex": lambda v: re.search(v, name) is not None,
+             "or_": lambda v: any(matches(c, name) for c in v),
+             "and_": lambda v: all(matches(c, name) for c in v)}
+    return all(tests[key](value) for key, value in clause.items() if key in tests)
+
+
 def _note(provider: str, model: dict[str, Any]) -> str:
     verified = " ".join(s.strip() for s in VERIFIED.findall(str(model.get("price_comments") or "")) if s.strip())
     return f"genai-prices {provider}/{model['id']}" + (f"; {verified}" if verified else "")

@@ -63,6 +63,13 @@ def pricing(cost: dict[str, Any], source: str) -> dict[str, Any] | None:
     return out
 
 
+def features(md: dict[str, Any]) -> list[str]:
+    """models.dev's tool_call, structured_output and reasoning flags."""
+    return features_of(feature for key, feature in (("tool_call", "tool_calling"),
+                                                    ("structured_output", "structured_outputs"),
+                                                    ("reasoning", "reasoning")) if md.get(key))
+
+
 @skip_malformed
 def convert(provider: str, provider_name: str, model_id: str, md: Any, source: str) -> Item:
     item = Item(provider, provider_name)
@@ -103,9 +110,7 @@ def convert(provider: str, provider_name: str, model_id: str, md: Any, source: s
     entry["max_output_tokens"] = cited(source, int(limit["output"]))
     entry["modalities"] = {"source": source, "input": modalities_of(mods.get("input") or []),
                            "output": modalities_of(mods.get("output") or [])}
-    flags = [feature for key, feature in (("tool_call", "tool_calling"), ("structured_output", "structured_outputs"),
-                                         ("reasoning", "reasoning")) if md.get(key)]
-    entry["features"] = {"source": source, "values": features_of(flags)}
+    entry["features"] = {"source": source, "values": features(md)}
     entry["reasoning"] = bool(md.get("reasoning"))
     entry["open_weights"] = bool(md.get("open_weights"))
     status = md.get("status")
