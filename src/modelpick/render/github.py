@@ -6,11 +6,11 @@ command nor start another (`::` and `,` in a property are escaped too)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from modelpick.render.escape import visible
-from modelpick.report import CheckResult
-from modelpick.scanner import ScanResult, fails
+from modelpick.report import AuditResult, CheckResult, ScanResult, ValidationResult
 
 
 def _escape_data(text: str) -> str:
@@ -22,10 +22,16 @@ def _escape_property(text: str) -> str:
 
 
 def render(result: Any) -> str:
-    if isinstance(result, ScanResult):
-        return _scan(result)
-    if not isinstance(result, CheckResult):
-        return _findings(result)
+    """The annotations of a result of one of the types in RENDERERS; TypeError for any other."""
+    try:
+        renderer = RENDERERS[type(result)]
+    except KeyError:
+        raise TypeError(f"the github format does not render {type(result).__name__}; it renders "
+                        f"{', '.join(t.__name__ for t in RENDERERS)}") from None
+    return renderer(result)
+
+
+def _check(result: CheckResult) -> str:
     lines = []
     for r in result.results:
         for finding in r.findings:
@@ -45,7 +51,7 @@ def _scan(result: ScanResult) -> str:
     for f in result.findings:
         if f.status == "ok":
             continue
-        level = "error" if fails(f.status, result.strict) else "warning"
+        level = "error" if result.fails(f) else "warning"
         props = f"file={_escape_property(f.path)},line={f.line},col={f.column}"
         props += f",title={_escape_property(f'modelpick scan: {f.status}')}"
         lines.append(f"::{level} {props}::{_escape_data(f.message)}")
@@ -55,7 +61,7 @@ def _scan(result: ScanResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _findings(result: Any) -> str:
+def _findings(result: ValidationResult | AuditResult) -> str:
     """Registry validate and audit: one annotation per finding, on its file and line where known."""
     lines = []
     for f in result.findings:
@@ -65,3 +71,12 @@ def _findings(result: Any) -> str:
         lines.append(f"::{f.severity} {props}::{_escape_data(where + f.message)}")
     lines.append(f"modelpick {result.command}: {len(result.findings)} findings")
     return "\n".join(lines) + "\n"
+
+
+# Which result each command with --format github prints, and how.
+RENDERERS: dict[type, Callable[[Any], str]] = {
+    CheckResult: _check,
+    ScanResult: _scan,
+    ValidationResult: _findings,
+    AuditResult: _findings,
+}

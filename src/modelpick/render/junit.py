@@ -6,19 +6,32 @@ the document invalid XML 1.0, and a CI log that prints the report would act on a
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from typing import Any
 
 from modelpick.render.escape import visible as v
-from modelpick.report import CheckResult
-from modelpick.scanner import ScanResult, fails
+from modelpick.report import (
+    AuditFinding,
+    AuditResult,
+    CheckResult,
+    ScanResult,
+    ValidationFinding,
+    ValidationResult,
+)
 
 
 def render(result: Any) -> str:
-    if isinstance(result, ScanResult):
-        return _scan(result)
-    if not isinstance(result, CheckResult):
-        return _findings(result)
-    failures = sum(r.status == "fail" for r in result.results)
+    """The JUnit XML of a result of one of the types in RENDERERS; TypeError for any other."""
+    try:
+        renderer = RENDERERS[type(result)]
+    except KeyError:
+        raise TypeError(f"the junit format does not render {type(result).__name__}; it renders "
+                        f"{', '.join(t.__name__ for t in RENDERERS)}") from None
+    return renderer(result)
+
+
+def _check(result: CheckResult) -> str:
+    failures = result.failing
     counts = {"tests": str(len(result.results)), "failures": str(failures), "errors": "0", "skipped": "0"}
     suites = ET.Element("testsuites", {"name": "modelpick check", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": v(f"modelpick check {result.config}"), **counts})
@@ -42,7 +55,7 @@ def _xml(root: ET.Element) -> str:
 
 def _scan(result: ScanResult) -> str:
     """One testcase per finding; failures for retired and unknown (and deprecated, retiring with --strict)."""
-    failing = [f for f in result.findings if fails(f.status, result.strict)]
+    failing = [f for f in result.findings if result.fails(f)]
     counts = {"tests": str(len(result.findings)), "failures": str(len(failing)), "errors": "0", "skipped": "0"}
     suites = ET.Element("testsuites", {"name": "modelpick scan", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "modelpick scan", **counts})
@@ -55,9 +68,9 @@ def _scan(result: ScanResult) -> str:
     return _xml(suites)
 
 
-def _findings(result: Any) -> str:
+def _findings(result: ValidationResult | AuditResult) -> str:
     """Registry validate and audit: one testcase per file, failing with each of its findings."""
-    by_file: dict[str, list[Any]] = {file: [] for file in result.files}
+    by_file: dict[str, list[ValidationFinding | AuditFinding]] = {file: [] for file in result.files}
     for f in result.findings:
         by_file.setdefault(f.file, []).append(f)
     failures = sum(1 for found in by_file.values() if found)
@@ -71,3 +84,12 @@ def _findings(result: Any) -> str:
             text = "\n".join(v(f"{f.file}:{f.line or 0}: {f.path or '-'}: [{f.rule}] {f.message}") for f in found)
             ET.SubElement(case, "failure", {"type": found[0].rule, "message": v(found[0].message)}).text = text
     return _xml(suites)
+
+
+# Which result each command with --format junit prints, and how.
+RENDERERS: dict[type, Callable[[Any], str]] = {
+    CheckResult: _check,
+    ScanResult: _scan,
+    ValidationResult: _findings,
+    AuditResult: _findings,
+}

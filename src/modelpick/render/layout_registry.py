@@ -1,15 +1,14 @@
-"""Layouts of the registry tooling results (validate, diff, import, audit)."""
+"""Layouts of the registry tooling results (validate, diff, import, audit), registered with `layout` by type
+through LAYOUTS when this module is imported (layout imports it on first need)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from modelpick.render.layout import Document, Section, layout, money
-from modelpick.report import ImportResult
-from modelpick.upkeep.audit import AuditResult
-from modelpick.upkeep.diff import RegistryDiff
-from modelpick.upkeep.validate import ValidationResult
+from modelpick.report import AuditResult, ImportResult, RegistryDiff, ValidationResult
 
 
 def _where(file: str, line: int | None) -> str:
@@ -24,7 +23,6 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-@layout.register
 def _validation(result: ValidationResult, *, show_excluded: bool = False) -> Document:
     rows = [[_where(f.file, f.line), f.path or "-", f.rule, f.message] for f in result.findings]
     s = result.summary
@@ -35,7 +33,6 @@ def _validation(result: ValidationResult, *, show_excluded: bool = False) -> Doc
                     notes=[note])
 
 
-@layout.register
 def _diff(result: RegistryDiff, *, show_excluded: bool = False) -> Document:
     sections = []
     entries = [["added", key, "", "", ""] for key in result.added]
@@ -61,7 +58,6 @@ def _diff(result: RegistryDiff, *, show_excluded: bool = False) -> Document:
         f"{s['top_changed']} of {s['workloads']} workloads change top pick (as of {result.as_of})"])
 
 
-@layout.register
 def _import(result: ImportResult, *, show_excluded: bool = False) -> Document:
     sections = [Section("written", ["provider", "entries", "file"],
                         [[p, str(n), path] for (p, n), path in zip(result.providers.items(), result.written, strict=True)])]
@@ -73,7 +69,6 @@ def _import(result: ImportResult, *, show_excluded: bool = False) -> Document:
         f"{sum(result.skipped.values())} skipped{filtered}; check them with `modelpick registry validate`"])
 
 
-@layout.register
 def _audit(result: AuditResult, *, show_excluded: bool = False) -> Document:
     rows = []
     for d in result.disagreements:
@@ -87,3 +82,13 @@ def _audit(result: AuditResult, *, show_excluded: bool = False) -> Document:
                     notes=[f"{s['matched']} entries matched, {s['disagreements']} disagreements: {s['recorded']} "
                            f"recorded under others, {s['failing']} failing (tolerance {result.tolerance:g}); "
                            f"{len(result.only_ours)} only in ours, {result.only_theirs} only in theirs"])
+
+
+LAYOUTS: dict[type, Callable[..., Document]] = {
+    ValidationResult: _validation,
+    RegistryDiff: _diff,
+    ImportResult: _import,
+    AuditResult: _audit,
+}
+for _type, _layout in LAYOUTS.items():
+    layout.register(_type, _layout)
