@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from modelpick.registry.loader import Entry, Registry, load_registry
-from modelpick.upkeep.export import EXPORT_FORMATS, export
+from modelpick.upkeep.export import EXPORT_FORMATS, EXPORTERS, export
 
 AS_OF = dt.date(2026, 1, 15)
 
@@ -96,7 +96,7 @@ def load_sql(text: str) -> sqlite3.Connection:
 
 
 def test_formats() -> None:
-    assert EXPORT_FORMATS == ("csv", "jsonl", "sql")
+    assert EXPORT_FORMATS == tuple(EXPORTERS) == ("csv", "jsonl", "sql")
 
 
 def test_csv_header_and_rows(fixture_registry: Registry) -> None:
@@ -320,3 +320,15 @@ def test_bundled_registry_exports_and_loads() -> None:
     assert db.execute("SELECT COUNT(*) FROM model_name_prices WHERE kind = 'id'").fetchone() == (count,)
     assert len(csv_rows(export(registry, "csv", AS_OF))) == count
     assert len(export(registry, "jsonl", AS_OF).splitlines()) == count
+
+
+def test_the_cli_offers_every_exporter() -> None:
+    import inspect
+    import typing
+
+    import modelpick.cli  # noqa: F401  (cli_registry builds on it)
+    from modelpick.cli_registry import export as export_command
+
+    annotation = inspect.signature(export_command, eval_str=True).parameters["format"].annotation
+    choices = typing.get_args(annotation)[0]
+    assert [member.value for member in choices] == list(EXPORTERS)

@@ -58,8 +58,6 @@ from modelpick.registry.loader import Entry, Registry
 from modelpick.registry.schema import Cited, PriceSet
 from modelpick.report import money_number
 
-EXPORT_FORMATS = ("csv", "jsonl", "sql")
-
 PRICE_FIELDS = ("input", "cached_input", "cache_write", "output", "reasoning")
 NUMERIC = "NUMERIC(20,10)"
 
@@ -327,13 +325,15 @@ def _sql(registry: Registry, as_of: dt.date) -> str:
     return "\n".join(lines) + "\n"
 
 
-_WRITERS: dict[str, Callable[[Registry, dt.date], str]] = {"csv": _csv, "jsonl": _jsonl, "sql": _sql}
+# The export formats, each with its writer: the CLI's --format choices are built from it.
+EXPORTERS: dict[str, Callable[[Registry, dt.date], str]] = {"csv": _csv, "jsonl": _jsonl, "sql": _sql}
+EXPORT_FORMATS = tuple(EXPORTERS)
 
 
 def export(registry: Registry, fmt: str, as_of: dt.date) -> str:
-    """The registry as text in one of EXPORT_FORMATS; lifecycle_status is the status on `as_of`."""
+    """The registry as text in one of EXPORTERS' formats; lifecycle_status is the status on `as_of`."""
     try:
-        writer = _WRITERS[fmt]
+        writer = EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}: expected one of {', '.join(EXPORT_FORMATS)}") from None
     return writer(registry, as_of)
