@@ -12,6 +12,7 @@ import pytest
 from modelpick import cost_model as cost
 from modelpick import ranking
 from modelpick.report import money_number
+from modelpick.workload import resolve
 
 NO_CACHED_PRICE = "no cached-input price: cached tokens billed at the input price"
 NO_BATCH = "no batch price offered: standard prices used"
@@ -26,7 +27,7 @@ def run(fixture_registry, make_workload, tasks):
 
     def go(name: str, input_tokens: int, output_tokens: int, **workload):
         wl = make_workload(input_tokens=input_tokens, output_tokens=output_tokens, **workload)
-        ctx = ranking.resolve(wl, tasks, AS_OF)
+        ctx = resolve(wl, tasks, AS_OF)
         return ranking.estimate(fixture_registry, ctx, fixture_registry.get(name))
 
     return go

@@ -12,6 +12,7 @@ import pytest
 from modelpick import ranking
 from modelpick.errors import AmbiguousModelError, UnknownModelError, UnknownTaskError
 from modelpick.registry.loader import Registry
+from modelpick.workload import resolve
 
 AS_OF = dt.date(2026, 1, 1)
 CHAT_UNKNOWN = ("quality unknown: no chat benchmark (lmarena_text, multichallenge, aa_intelligence_index, "
@@ -26,7 +27,7 @@ def ctx(tasks, make_workload):
     """ctx(task="chat", **workload) -> a resolved ranking Context at AS_OF."""
 
     def go(**workload):
-        return ranking.resolve(make_workload(**workload), tasks, AS_OF)
+        return resolve(make_workload(**workload), tasks, AS_OF)
 
     return go
 

@@ -9,6 +9,7 @@ import pytest
 
 from modelpick import effort, ranking, reasoning
 from modelpick.registry.loader import Registry
+from modelpick.workload import resolve
 
 AS_OF = dt.date(2026, 1, 1)
 
@@ -55,7 +56,7 @@ def test_thinking_off_by_default_counts_no_hidden_tokens(make_entry, tasks, make
     entry = haiku_like(make_entry)
     registry = Registry([entry])
     wl = make_workload(task="chat", input_tokens=2000, output_tokens=300, requests_per_day=1000)
-    ctx = ranking.resolve(wl, tasks, AS_OF)
+    ctx = resolve(wl, tasks, AS_OF)
     est = ranking.estimate(registry, ctx, entry)
     # 2,000 x $1 = 0.002 ; 300 x $5 = 0.0015 ; no hidden tokens -> 0.0035 x 1,000 x 30 = $105/month
     assert est.tokens.reasoning == D(0)
@@ -68,7 +69,7 @@ def test_thinking_turned_on_is_billed_from_its_measurement(make_entry, tasks, ma
     entry = haiku_like(make_entry)
     registry = Registry([entry])
     wl = make_workload(task="chat", input_tokens=2000, output_tokens=300, reasoning_effort="high")
-    ctx = ranking.resolve(wl, tasks, AS_OF)
+    ctx = resolve(wl, tasks, AS_OF)
     est = ranking.estimate(registry, ctx, entry)
     # 20,000 / 1,000 = 20 per output token x 300 = 6,000 hidden x $5 = 0.03 ; + 0.002 + 0.0015
     assert est.tokens.reasoning == D(6000)

@@ -11,7 +11,6 @@ from modelpick.registry.lifecycle import status_on
 from modelpick.rules import (
     RULES,
     Findings,
-    RuleContext,
     apply_rules,
     budget,
     context,
@@ -23,6 +22,7 @@ from modelpick.rules import (
     quality,
     speed,
 )
+from modelpick.workload import resolve
 
 AS_OF = dt.date(2026, 1, 1)
 
@@ -34,15 +34,13 @@ def check(fixture_registry, tasks, make_workload):
 
     def go(rule, name: str, as_of: dt.date = AS_OF, **workload) -> Findings:
         wl = make_workload(**workload)
-        ctx = ranking.resolve(wl, tasks, as_of)
+        ctx = resolve(wl, tasks, as_of)
         entry = fixture_registry.get(name)
         estimate = ranking.estimate(fixture_registry, ctx, entry)  # hidden reasoning as the ranking assumes it
-        rule_ctx = RuleContext(wl, ctx.task_id, ctx.task, as_of, ctx.input_tokens, ctx.output_tokens,
-                               estimate)
         if rule is None:
-            return apply_rules(entry, rule_ctx)
+            return apply_rules(entry, ctx, estimate)
         out = Findings()
-        rule.check(entry, rule_ctx, out)
+        rule.check(entry, ctx, estimate, out)
         return out
 
     return go

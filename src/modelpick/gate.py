@@ -34,7 +34,8 @@ from modelpick.report import (
     Finding,
     money_text,
 )
-from modelpick.rules import RULES, RuleContext, apply_rules, budget, lifecycle
+from modelpick.rules import RULES, apply_rules, budget, lifecycle
+from modelpick.workload import resolve
 
 # Lifecycle and budget have rules of their own in check, with their own ids and severities.
 CONSTRAINT_RULES = tuple(r for r in RULES if r not in (lifecycle.check, budget.check))
@@ -70,14 +71,13 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
         return CheckedWorkload(name=item.name, model=w.model, provider=None, status="fail", line=item.line,
                                findings=[Finding(rule="unknown-model", severity="error", message=exc.message)],
                                cost=None, best_alternative=None)
-    ctx = ranking.resolve(w, tasks, as_of)
+    ctx = resolve(w, tasks, as_of)
     evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx)}
     chosen = evaluations[entry.key]
     estimate = chosen.estimate
     findings: list[Finding] = []
 
-    rule_ctx = RuleContext(w, ctx.task_id, ctx.task, as_of, ctx.input_tokens, ctx.output_tokens, estimate)
-    for reason in apply_rules(entry, rule_ctx, CONSTRAINT_RULES).reasons:
+    for reason in apply_rules(entry, ctx, estimate, CONSTRAINT_RULES).reasons:
         findings.append(Finding(rule="constraint", severity="error", message=reason))
 
     limits = [x for x in (policy.max_monthly_cost_usd, w.requires.max_monthly_cost_usd) if x is not None]
@@ -147,7 +147,7 @@ def compare_baseline(result: CheckedWorkload, old: ConfiguredWorkload | None, re
         change = CostChange(baseline_model=old.workload.model, baseline_per_month=None,
                             per_month=result.cost.per_month if result.cost else None)
         return result.model_copy(update={"baseline": change})
-    ctx = ranking.resolve(old.workload, tasks, as_of)
+    ctx = resolve(old.workload, tasks, as_of)
     before = ranking.estimate(registry, ctx, entry).per_month
     after = result.cost.per_month if result.cost else None
     ratio = float(after / before - 1) if after is not None and before else None

@@ -28,8 +28,8 @@ from modelpick import cost_model
 from modelpick import reasoning as hidden_reasoning
 from modelpick.effort import EFFORTS
 from modelpick.registry.lifecycle import standing, status_on
-from modelpick.registry.loader import Entry, Registry, Tasks
-from modelpick.registry.schema import BenchmarkInfo, TaskProfile
+from modelpick.registry.loader import Entry, Registry
+from modelpick.registry.schema import BenchmarkInfo
 from modelpick.report import (
     ComparedEntry,
     Comparison,
@@ -46,8 +46,8 @@ from modelpick.report import (
     TokenCounts,
     money_text,
 )
-from modelpick.rules import RuleContext, apply_rules
-from modelpick.workload import PREFER_WEIGHTS, Workload
+from modelpick.rules import apply_rules
+from modelpick.workload import ResolvedWorkload
 
 # Below this share of the task's benchmark weight, evidence is thin (see the module docstring).
 THIN_EVIDENCE = 0.5
@@ -80,40 +80,6 @@ class Evaluation:
     rank: int | None = None
 
 
-@dataclass(frozen=True)
-class Context:
-    workload: Workload
-    task_id: str
-    task: TaskProfile
-    as_of: dt.date
-    input_tokens: int
-    output_tokens: int
-    weights: dict[str, float]
-    notes: list[str]
-    benchmarks: dict[str, BenchmarkInfo]
-
-
-def resolve(workload: Workload, tasks: Tasks, as_of: dt.date) -> Context:
-    """Fill what the workload leaves out from its task profile, and settle the weights."""
-    task = tasks.get(workload.task)
-    notes = []
-    input_tokens, output_tokens = workload.input_tokens, workload.output_tokens
-    if input_tokens is None:
-        input_tokens = task.example.get("input_tokens", 1000)
-        notes.append(f"input_tokens not given: {input_tokens:,} (typical for {workload.task})")
-    if output_tokens is None:
-        output_tokens = task.example.get("output_tokens", 200)
-        notes.append(f"output_tokens not given: {output_tokens:,} (typical for {workload.task})")
-    if isinstance(workload.prefer, str):
-        weights = dict(task.balance) if workload.prefer == "balanced" else dict(PREFER_WEIGHTS[workload.prefer])
-    else:
-        weights = workload.prefer.model_dump()
-    total = sum(weights.values())
-    weights = {k: round(weights.get(k, 0) / total, 4) for k in ("quality", "cost", "speed")}
-    return Context(workload, workload.task, task, as_of, input_tokens, output_tokens, weights, notes,
-                   dict(tasks.benchmarks))
-
-
 def benchmark_value(entry: Entry, key: str, info: BenchmarkInfo) -> float | None:
     """The entry's value of a benchmark on the version its scale holds for (data/tasks.yaml)."""
     bench = entry.model.benchmarks.get(key)
@@ -132,7 +98,7 @@ def on_scale(value: float, info: BenchmarkInfo) -> float:
     return min(1.0, max(0.0, (value - info.low) / (info.high - info.low)))
 
 
-def quality(entry: Entry, ctx: Context, effort: str | None = None) -> Quality | None:
+def quality(entry: Entry, ctx: ResolvedWorkload, effort: str | None = None) -> Quality | None:
     """The entry's quality for the task. A score measured at the assumed `effort` (AA runs each effort as its
     own row) beats the entry's main score. `Quality.effort` names the effort the scores were measured at
     where the registry knows it: the assumed one, or another when only that was measured."""
@@ -209,32 +175,30 @@ def latency(entry: Entry, hidden: hidden_reasoning.HiddenTokens, output_tokens: 
     return (start or 0.0) + thinking + writing, f"{first}, then {int(hidden.tokens):,} hidden tokens at {speed:.3g}/s"
 
 
-def _estimate(entry: Entry, ctx: Context, figures: hidden_reasoning.ReasoningFigures
+def _estimate(entry: Entry, ctx: ResolvedWorkload, figures: hidden_reasoning.ReasoningFigures
               ) -> tuple[hidden_reasoning.HiddenTokens, cost_model.CostEstimate]:
     hidden = hidden_reasoning.assume(entry, ctx.workload, ctx.task_id, ctx.task, ctx.output_tokens, figures)
     return hidden, cost_model.estimate(entry, ctx.workload, ctx.input_tokens, ctx.output_tokens, ctx.as_of,
                                        reasoning=hidden.tokens)
 
 
-def estimate(registry: Registry, ctx: Context, entry: Entry) -> cost_model.CostEstimate:
+def estimate(registry: Registry, ctx: ResolvedWorkload, entry: Entry) -> cost_model.CostEstimate:
     """One entry's cost on the workload, its hidden reasoning assumed as `evaluate` assumes it."""
     return _estimate(entry, ctx, hidden_reasoning.ReasoningFigures(registry))[1]
 
 
-def _evaluate_all(registry: Registry, ctx: Context) -> list[Evaluation]:
+def _evaluate_all(registry: Registry, ctx: ResolvedWorkload) -> list[Evaluation]:
     figures = hidden_reasoning.ReasoningFigures(registry)
     out = []
     for entry in registry.entries:
         hidden, estimate = _estimate(entry, ctx, figures)
-        rule_ctx = RuleContext(ctx.workload, ctx.task_id, ctx.task, ctx.as_of, ctx.input_tokens,
-                               ctx.output_tokens, estimate)
-        findings = apply_rules(entry, rule_ctx)
+        findings = apply_rules(entry, ctx, estimate)
         warnings = [w for w in (hidden.warning,) if w] + estimate.warnings + findings.warnings
         out.append(Evaluation(entry, hidden, estimate, findings.reasons, warnings))
     return out
 
 
-def _score(evaluations: list[Evaluation], ctx: Context) -> list[Evaluation]:
+def _score(evaluations: list[Evaluation], ctx: ResolvedWorkload) -> list[Evaluation]:
     """Score and rank the entries that fit; returns them in rank order."""
     fitting = [e for e in evaluations if not e.excluded]
     for ev in fitting:
@@ -275,7 +239,7 @@ def shuts_down_soon(entry: Entry, as_of: dt.date) -> bool:
     return any(as_of < day <= horizon for _, day in standing(entry, as_of).shutdowns)
 
 
-def _quality_text(q: Quality, ctx: Context) -> str:
+def _quality_text(q: Quality, ctx: ResolvedWorkload) -> str:
     shown = ", ".join(f"{k} {v:g}{'%' if '%' in ctx.benchmarks[k].scale else ''}" for k, v in list(q.basis.items())[:3])
     more = len(q.basis) - 3
     thin = f"; thin evidence, ranked as {q.value:.2f}" if q.thin else ""
@@ -284,7 +248,7 @@ def _quality_text(q: Quality, ctx: Context) -> str:
             f"({q.coverage:.0%} of its benchmark weight{thin})")
 
 
-def _explain(ev: Evaluation, ctx: Context, cheapest: Decimal, known: dict[str, float]) -> list[str]:
+def _explain(ev: Evaluation, ctx: ResolvedWorkload, cheapest: Decimal, known: dict[str, float]) -> list[str]:
     task = ctx.task_id
     if ev.quality is None:
         wanted = ", ".join(ctx.task.benchmarks)
@@ -331,7 +295,7 @@ def assumed_reasoning(h: hidden_reasoning.HiddenTokens) -> ReasoningAssumed:
         per_output_token=None if h.per_output_token is None else round(float(h.per_output_token), 4))
 
 
-def _entry_fields(ev: Evaluation, ctx: Context) -> dict[str, Any]:
+def _entry_fields(ev: Evaluation, ctx: ResolvedWorkload) -> dict[str, Any]:
     perf = ev.entry.model.performance
     q, h = ev.quality, ev.hidden
     if ev.excluded and not ev.speed_basis:  # excluded entries are not scored, but still say their speed
@@ -353,20 +317,20 @@ def _entry_fields(ev: Evaluation, ctx: Context) -> dict[str, Any]:
     )
 
 
-def workload_echo(ctx: Context) -> dict[str, Any]:
+def workload_echo(ctx: ResolvedWorkload) -> dict[str, Any]:
     data = ctx.workload.model_dump(mode="json")
     data.update(input_tokens=ctx.input_tokens, output_tokens=ctx.output_tokens)
     return data
 
 
-def evaluate(registry: Registry, ctx: Context) -> list[Evaluation]:
+def evaluate(registry: Registry, ctx: ResolvedWorkload) -> list[Evaluation]:
     """Every entry, excluded with its reasons or scored and ranked."""
     evaluations = _evaluate_all(registry, ctx)
     _score(evaluations, ctx)
     return evaluations
 
 
-def recommend(registry: Registry, ctx: Context, top: int | None = None) -> Recommendation:
+def recommend(registry: Registry, ctx: ResolvedWorkload, top: int | None = None) -> Recommendation:
     evaluations = evaluate(registry, ctx)
     ranked = sorted((e for e in evaluations if e.rank), key=lambda e: e.rank or 0)
     if top is not None:
@@ -377,7 +341,7 @@ def recommend(registry: Registry, ctx: Context, top: int | None = None) -> Recom
                           notes=ctx.notes, ranking=[EntryResult(**_entry_fields(e, ctx)) for e in ranked], excluded=excluded)
 
 
-def compare(registry: Registry, ctx: Context, entries: list[Entry]) -> Comparison:
+def compare(registry: Registry, ctx: ResolvedWorkload, entries: list[Entry]) -> Comparison:
     by_key = {e.entry.key: e for e in evaluate(registry, ctx)}
     models = [ComparedEntry(**_entry_fields(by_key[e.key], ctx), fits=not by_key[e.key].excluded)
               for e in entries]
@@ -385,7 +349,7 @@ def compare(registry: Registry, ctx: Context, entries: list[Entry]) -> Compariso
                       notes=ctx.notes, models=models)
 
 
-def cost(registry: Registry, ctx: Context, entry: Entry) -> CostResult:
+def cost(registry: Registry, ctx: ResolvedWorkload, entry: Entry) -> CostResult:
     ev = next(e for e in evaluate(registry, ctx) if e.entry.key == entry.key)
     return CostResult(**_entry_fields(ev, ctx), fits=not ev.excluded, as_of=ctx.as_of,
                       workload=workload_echo(ctx), task=ctx.task_id, notes=ctx.notes)

@@ -42,7 +42,7 @@ from modelpick.report import (
     Recommendation,
     TaskList,
 )
-from modelpick.workload import Workload, load_workload, merge_options
+from modelpick.workload import ResolvedWorkload, Workload, load_workload, merge_options, resolve
 from modelpick.yamlfile import primary_error, validation_error
 
 if TYPE_CHECKING:
@@ -122,11 +122,11 @@ def _check_names(workload: Workload, tasks: Tasks, registry: Registry, doc: Any,
 
 
 def _evaluation(workload: WorkloadSpec, overrides: Mapping[str, Any], registry_paths: Paths,
-                as_of: dt.date | None) -> tuple[Registry, ranking.Context]:
+                as_of: dt.date | None) -> tuple[Registry, ResolvedWorkload]:
     registry = load_registry(_paths(registry_paths))
     tasks = load_tasks()
     resolved = _workload(workload, overrides, tasks, registry)
-    return registry, ranking.resolve(resolved, tasks, _day(as_of))
+    return registry, resolve(resolved, tasks, _day(as_of))
 
 
 def recommend(workload: WorkloadSpec = None, *, top: int | None = None, registry: Paths = (),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -11,7 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from modelpick.effort import Effort
 from modelpick.errors import InputError
 from modelpick.files import WORKLOAD_FILE
-from modelpick.registry.schema import Feature, Modality
+from modelpick.registry.loader import Tasks
+from modelpick.registry.schema import BenchmarkInfo, Feature, Modality, TaskProfile
 from modelpick.yamlfile import LocatedYaml, read_yaml
 
 PreferName = Literal["balanced", "cost", "quality", "speed"]
@@ -23,6 +25,8 @@ PREFER_WEIGHTS: dict[str, dict[str, float]] = {
     "speed": {"quality": 0.2, "cost": 0.2, "speed": 0.6},
 }
 DEFAULT_TASK = "chat"
+# Token counts per request where neither the workload nor its task profile's `example` gives them.
+DEFAULT_TOKENS = {"input_tokens": 1000, "output_tokens": 200}
 DEFAULT_REQUESTS_PER_DAY = 1000
 DEFAULT_DAYS_PER_MONTH = 30
 
@@ -125,3 +129,44 @@ def merge_options(data: dict[str, Any], options: dict[str, Any]) -> dict[str, An
     if requires is not None:
         merged["requires"] = requires
     return merged
+
+
+@dataclass(frozen=True)
+class ResolvedWorkload:
+    """A workload with everything it leaves out settled: its task profile, token counts (the profile's typical
+    ones where it gives none, each noted), the quality/cost/speed weights, and the day it is judged on. What
+    every evaluation, rule and check reads."""
+
+    workload: Workload
+    task_id: str
+    task: TaskProfile
+    as_of: dt.date
+    input_tokens: int
+    output_tokens: int
+    weights: dict[str, float]  # quality, cost, speed: summing to 1
+    notes: list[str]  # what was filled in, for the output
+    benchmarks: dict[str, BenchmarkInfo]  # every benchmark's scale
+
+    @property
+    def requires(self) -> Requirements:
+        return self.workload.requires
+
+
+def resolve(workload: Workload, tasks: Tasks, as_of: dt.date) -> ResolvedWorkload:
+    """Fill what the workload leaves out from its task profile, and settle the weights."""
+    task = tasks.get(workload.task)
+    notes = []
+    counts = {}
+    for key in ("input_tokens", "output_tokens"):
+        given = getattr(workload, key)
+        counts[key] = given if given is not None else task.example.get(key, DEFAULT_TOKENS[key])
+        if given is None:
+            notes.append(f"{key} not given: {counts[key]:,} (typical for {workload.task})")
+    if isinstance(workload.prefer, str):
+        weights = dict(task.balance) if workload.prefer == "balanced" else dict(PREFER_WEIGHTS[workload.prefer])
+    else:
+        weights = workload.prefer.model_dump()
+    total = sum(weights.values())
+    weights = {k: round(weights.get(k, 0) / total, 4) for k in ("quality", "cost", "speed")}
+    return ResolvedWorkload(workload, workload.task, task, as_of, counts["input_tokens"], counts["output_tokens"],
+                            weights, notes, dict(tasks.benchmarks))

@@ -17,7 +17,7 @@ from modelpick.files import decode_utf8
 from modelpick.registry.layers import OPTION, LayerPath
 from modelpick.registry.loader import Registry, load_tasks, merged_entries
 from modelpick.upkeep.foreign import read_foreign
-from modelpick.workload import Workload
+from modelpick.workload import Workload, resolve
 from modelpick.yamlfile import parse_yaml, validation_error
 
 AS_OF = dt.date(2026, 11, 21)
@@ -54,7 +54,7 @@ def as_registry(data: bytes) -> None:
     layer = LayerPath(OPTION, Path(NAME), NAME)
     registry = Registry(merged_entries([(layer, doc)]))
     tasks = _tasks()
-    ctx = ranking.resolve(Workload(task="chat", input_tokens=1000, output_tokens=100), tasks, AS_OF)
+    ctx = resolve(Workload(task="chat", input_tokens=1000, output_tokens=100), tasks, AS_OF)
     ranking.recommend(registry, ctx)
 
 

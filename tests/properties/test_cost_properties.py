@@ -26,10 +26,9 @@ from workload_strategies import (
 )
 
 from modelpick import cost_model as cost
-from modelpick import ranking
 from modelpick.registry.loader import Entry
 from modelpick.registry.schema import PriceSet
-from modelpick.workload import Workload
+from modelpick.workload import Workload, resolve
 
 TOTALS = ("per_request", "per_day", "per_month")
 
@@ -38,7 +37,7 @@ def estimates(entries: list[Entry], data: dict[str, Any], as_of: dt.date,
               **changes: Any) -> dict[str, cost.CostEstimate]:
     """Each entry's estimate for the workload `data` with `changes` applied, token counts resolved from the
     task, in the Decimal context in force."""
-    ctx = ranking.resolve(Workload.model_validate({**data, **changes}), TASKS, as_of)
+    ctx = resolve(Workload.model_validate({**data, **changes}), TASKS, as_of)
     return {e.key: cost.estimate(e, ctx.workload, ctx.input_tokens, ctx.output_tokens, as_of) for e in entries}
 
 
@@ -108,7 +107,7 @@ def test_more_tokens_never_cost_less(every_entry, data, extra_input, extra_outpu
     """Adding input, output or reasoning tokens never lowers the cost, across long-context tiers too (a
     tier's prices apply to the whole request, so they must be at least the prices below it)."""
     base = Workload.model_validate(data)
-    ctx = ranking.resolve(base, TASKS, as_of)
+    ctx = resolve(base, TASKS, as_of)
     bigger = {
         "input_tokens": min(ctx.input_tokens + extra_input, MAX_TOKENS),
         "output_tokens": min(ctx.output_tokens + extra_output, MAX_TOKENS),
@@ -223,7 +222,7 @@ def test_tokens_split_into_non_negative_parts_that_sum_to_the_input(every_entry,
     """Uncached, cached and cache-write input tokens are each >= 0 and add up to the input tokens (the
     workload's two ratios sum to at most 1 as floats, if not always as decimals), so no cost component is
     negative: exactly in exact maths, and in modelpick's own 28-digit context too."""
-    input_tokens = ranking.resolve(Workload.model_validate(data), TASKS, as_of).input_tokens
+    input_tokens = resolve(Workload.model_validate(data), TASKS, as_of).input_tokens
     with exact():
         found = estimates(every_entry, data, as_of)
         assert all(est.tokens.input == input_tokens for est in found.values())

@@ -31,7 +31,7 @@ from modelpick.registry.layers import OPTION, LayerPath
 from modelpick.registry.loader import Entry, Registry, bundled_data, load_entries
 from modelpick.registry.schema import Benchmark
 from modelpick.render import render
-from modelpick.workload import Workload
+from modelpick.workload import ResolvedWorkload, Workload, resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_FILES = sorted((ROOT / "tests" / "fixtures" / "registry").glob("*.yaml"))
@@ -39,11 +39,11 @@ PROVIDERS = BUNDLED_PROVIDERS + FIXTURE_PROVIDERS
 shuffles = st.randoms(use_true_random=False)
 
 
-def context(data: dict[str, Any], as_of: dt.date) -> ranking.Context:
-    return ranking.resolve(Workload.model_validate(data), TASKS, as_of)
+def context(data: dict[str, Any], as_of: dt.date) -> ResolvedWorkload:
+    return resolve(Workload.model_validate(data), TASKS, as_of)
 
 
-def recommend_json(registry: Registry, ctx: ranking.Context) -> str:
+def recommend_json(registry: Registry, ctx: ResolvedWorkload) -> str:
     """The recommend report as `--format json` prints it."""
     return render(ranking.recommend(registry, ctx), "json")
 
@@ -185,7 +185,7 @@ def test_json_output_of_the_largest_workload_validates(combined_registry, output
 # --- quality on a fixed scale -----------------------------------------------------------------------------
 
 
-def qualities(registry: Registry, ctx: ranking.Context) -> dict[str, Any]:
+def qualities(registry: Registry, ctx: ResolvedWorkload) -> dict[str, Any]:
     """Every entry's quality and its evidence, as compare reports them (fitting or not)."""
     result = ranking.compare(registry, ctx, registry.entries)
     return {key(m): (m.scores.quality, m.quality_evidence) for m in result.models if m.fits}

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from modelpick.registry.lifecycle import standing, status_on
+from modelpick.workload import resolve
 
 SAID = "2026-07-01"
 
@@ -81,7 +82,7 @@ def test_recommend_says_a_passed_shutdown_in_the_row(entry, tasks, make_workload
 
     e = entry({"rank": "provider", "status": "active", "said_on": "2026-01-01"},
               ("litellm", {"shutdown_on": "2026-10-23", "said_on": "2026-12-02"}))
-    rec = ranking.recommend(Registry([e]), ranking.resolve(make_workload(), tasks, dt.date(2026, 12, 6)))
+    rec = ranking.recommend(Registry([e]), resolve(make_workload(), tasks, dt.date(2026, 12, 6)))
     assert rec.ranking[0].warnings == ["litellm gives a shutdown date of 2026-10-23, passed; own says active"]
 
 
@@ -101,12 +102,12 @@ def test_an_entry_shutting_down_within_30_days_ranks_after_the_rest(make_entry, 
     leaving = make_entry("acme", "leaving", input=0.1, output=0.1, benchmarks=bench, lifecycle={
         "source": "f", "read": "2026-12-01", "rank": "provider", "shutdown_on": "2026-12-20"})
     staying = make_entry("acme", "staying", input=1, output=1, benchmarks=bench)
-    ctx = ranking.resolve(make_workload(), tasks, dt.date(2026, 12, 6))
+    ctx = resolve(make_workload(), tasks, dt.date(2026, 12, 6))
     rec = ranking.recommend(Registry([leaving, staying]), ctx)
     assert [r.model for r in rec.ranking] == ["staying", "leaving"]
     assert rec.ranking[0].score < rec.ranking[1].score  # the cheaper one scores higher, yet ranks after
     assert rec.ranking[1].warnings == ["shuts down on 2026-12-20"]
-    later = ranking.resolve(make_workload(), tasks, dt.date(2026, 11, 1))  # 49 days ahead: ranked on its score
+    later = resolve(make_workload(), tasks, dt.date(2026, 11, 1))  # 49 days ahead: ranked on its score
     assert [r.model for r in ranking.recommend(Registry([leaving, staying]), later).ranking] == ["leaving", "staying"]
 
 

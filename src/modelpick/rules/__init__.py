@@ -1,5 +1,6 @@
 """Hard rules, one per concern. Each adds every reason an entry fails, never only the first."""
 
+from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
 from modelpick.rules import (
     budget,
@@ -12,7 +13,8 @@ from modelpick.rules import (
     quality,
     speed,
 )
-from modelpick.rules.base import Findings, Rule, RuleContext
+from modelpick.rules.base import Findings, Rule
+from modelpick.workload import ResolvedWorkload
 
 RULES: tuple[Rule, ...] = (
     modalities.check,
@@ -27,11 +29,11 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def apply_rules(entry: Entry, ctx: RuleContext, rules: tuple[Rule, ...] = RULES) -> Findings:
+def apply_rules(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, rules: tuple[Rule, ...] = RULES) -> Findings:
     out = Findings()
     for rule in rules:
-        rule(entry, ctx, out)
+        rule(entry, w, cost, out)
     return out
 
 
-__all__ = ["RULES", "Findings", "Rule", "RuleContext", "apply_rules"]
+__all__ = ["RULES", "Findings", "Rule", "apply_rules"]

@@ -1,26 +1,14 @@
-"""What every hard rule sees, and what it reports."""
+"""What every hard rule sees (an entry, the resolved workload, the entry's cost estimate on it), and what it
+reports."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
-from modelpick.registry.schema import TaskProfile
-from modelpick.workload import Workload
-
-
-@dataclass(frozen=True)
-class RuleContext:
-    workload: Workload
-    task_id: str
-    task: TaskProfile
-    as_of: dt.date
-    input_tokens: int
-    output_tokens: int
-    cost: CostEstimate
+from modelpick.workload import ResolvedWorkload
 
 
 @dataclass
@@ -32,7 +20,7 @@ class Findings:
 
 
 class Rule(Protocol):
-    def __call__(self, entry: Entry, ctx: RuleContext, out: Findings) -> None: ...
+    def __call__(self, entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None: ...
 
 
 def tokens(n: int | float) -> str:

@@ -1,10 +1,12 @@
 from decimal import Decimal
 
+from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
-from modelpick.rules.base import Findings, RuleContext
+from modelpick.rules.base import Findings
+from modelpick.workload import ResolvedWorkload
 
 
-def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
-    limit = ctx.workload.requires.max_monthly_cost_usd
-    if limit is not None and ctx.cost.per_month > Decimal(str(limit)):
-        out.reasons.append(f"costs ${ctx.cost.per_month:,.2f}/month, over the budget of ${limit:,.2f}")
+def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:
+    limit = w.requires.max_monthly_cost_usd
+    if limit is not None and cost.per_month > Decimal(str(limit)):
+        out.reasons.append(f"costs ${cost.per_month:,.2f}/month, over the budget of ${limit:,.2f}")

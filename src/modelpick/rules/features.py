@@ -1,11 +1,13 @@
+from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
-from modelpick.rules.base import Findings, RuleContext
+from modelpick.rules.base import Findings
+from modelpick.workload import ResolvedWorkload
 
 
-def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
+def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:
     have = set(entry.model.features.values)
     if entry.model.reasoning:
         have.add("reasoning")
-    for feature in ctx.workload.requires.features:
+    for feature in w.requires.features:
         if feature not in have:
             out.reasons.append(f"no {feature} (not listed by its sources)")

@@ -1,9 +1,11 @@
+from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
-from modelpick.rules.base import Findings, RuleContext
+from modelpick.rules.base import Findings
+from modelpick.workload import ResolvedWorkload
 
 
-def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
-    after = ctx.workload.requires.knowledge_after
+def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:
+    after = w.requires.knowledge_after
     if after is None:
         return
     cutoff = entry.model.knowledge_cutoff

@@ -1,8 +1,10 @@
+from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
-from modelpick.rules.base import Findings, RuleContext
+from modelpick.rules.base import Findings
+from modelpick.workload import ResolvedWorkload
 
 
-def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
-    missing = [m for m in ctx.workload.requires.input_modalities if m not in entry.model.modalities.input]
+def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:
+    missing = [m for m in w.requires.input_modalities if m not in entry.model.modalities.input]
     if missing:
         out.reasons.append(f"no {', '.join(missing)} input (takes {', '.join(entry.model.modalities.input)})")

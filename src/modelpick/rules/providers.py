@@ -1,9 +1,11 @@
+from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
-from modelpick.rules.base import Findings, RuleContext
+from modelpick.rules.base import Findings
+from modelpick.workload import ResolvedWorkload
 
 
-def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
-    requires = ctx.workload.requires
+def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:
+    requires = w.requires
     if requires.providers and entry.provider not in requires.providers:
         out.reasons.append(f"provider {entry.provider} not in the allowed list ({', '.join(requires.providers)})")
     if entry.provider in requires.exclude_providers:

@@ -1,23 +1,25 @@
 """The workload's min_quality and the task's floors."""
 
+from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
-from modelpick.rules.base import Findings, RuleContext
+from modelpick.rules.base import Findings
+from modelpick.workload import ResolvedWorkload
 
 
-def check(entry: Entry, ctx: RuleContext, out: Findings) -> None:
+def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:
     benchmarks = entry.model.benchmarks
-    for key, minimum in ctx.workload.requires.min_quality.items():
+    for key, minimum in w.requires.min_quality.items():
         score = benchmarks.get(key)
         if score is None:
             out.reasons.append(f"{key} unknown (required >= {minimum:g})")
         elif score.value < minimum:
             out.reasons.append(f"{key} {score.value:g} < required {minimum:g}")
-    for key, floor in ctx.task.floors.items():
-        if key in ctx.workload.requires.min_quality:
+    for key, floor in w.task.floors.items():
+        if key in w.requires.min_quality:
             continue
         score = benchmarks.get(key)
         if score is None:
-            out.warnings.append(f"{key} unknown: the {ctx.task_id} floor ({floor:g}) could not be checked")
+            out.warnings.append(f"{key} unknown: the {w.task_id} floor ({floor:g}) could not be checked")
         elif score.value < floor:
-            why = f": {ctx.task.floor_reason}" if ctx.task.floor_reason else ""
-            out.reasons.append(f"{key} {score.value:g} is below the {ctx.task_id} floor of {floor:g}{why}")
+            why = f": {w.task.floor_reason}" if w.task.floor_reason else ""
+            out.reasons.append(f"{key} {score.value:g} is below the {w.task_id} floor of {floor:g}{why}")

@@ -23,7 +23,7 @@ from modelpick.registry.lifecycle import status_on
 from modelpick.registry.loader import Entry, Registry, Tasks
 from modelpick.registry.schema import Benchmark, Cited
 from modelpick.report import EntryChange, FieldChange, RegistryDiff, WorkloadChange
-from modelpick.workload import Workload
+from modelpick.workload import Workload, resolve
 
 CITATION_FIELDS = frozenset({"source", "read", "note", "others"})
 SET_PATHS = frozenset({"snapshots", "aliases", "modalities.input", "modalities.output", "features"})
@@ -91,7 +91,7 @@ def _top(evaluations: list[ranking.Evaluation]) -> ranking.Evaluation | None:
 
 def compare_workload(name: str, workload: Workload, old: Registry, new: Registry, tasks: Tasks,
                      as_of: dt.date) -> WorkloadChange:
-    ctx = ranking.resolve(workload, tasks, as_of)
+    ctx = resolve(workload, tasks, as_of)
     # evaluate() is what recommend() ranks with; it also keeps the cost of entries that no longer fit.
     old_top = _top(ranking.evaluate(old, ctx))
     new_evaluations = ranking.evaluate(new, ctx)
