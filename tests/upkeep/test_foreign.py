@@ -487,3 +487,18 @@ def test_a_read_only_folder(tmp_path: Path) -> None:
     assert (result.exit_code, result.stderr) == (2, f"modelpick: error: {parent}/out: cannot write: "
                                                    "Permission denied\n")
     assert list(parent.iterdir()) == []
+
+
+def test_formats_is_the_one_registry_of_foreign_formats() -> None:
+    """Adding a format is its module plus its line in FORMATS: every entry names a module with parse(), and no
+    other module of the package is a format."""
+    import importlib
+    import pkgutil
+
+    from modelpick.upkeep import foreign
+
+    for name, module_name in foreign.FORMATS.items():
+        module = importlib.import_module(f"modelpick.upkeep.foreign.{module_name}")
+        assert callable(module.parse), name
+    modules = {m.name for m in pkgutil.iter_modules(foreign.__path__)}
+    assert modules == set(foreign.FORMATS.values())
