@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import singledispatch
@@ -108,13 +109,16 @@ def _workload_line(result: Any) -> str:
 
 @singledispatch
 def layout(result: Any, *, show_excluded: bool = False) -> Document:
+    """The Document of a result, by the result's type: LAYOUTS here, layout_registry.LAYOUTS for the registry
+    tooling's results; TypeError for any other type."""
     # The registry tooling's layouts register on import; loaded on first need, so that rendering a
     # recommendation never pays for importing the importers, the audit and the diff.
     import modelpick.render.layout_registry  # noqa: F401
 
     if layout.dispatch(type(result)) is not _unregistered:
         return layout(result, show_excluded=show_excluded)
-    raise TypeError(f"no layout for {type(result).__name__}")
+    raise TypeError(f"no layout for {type(result).__name__}: a result type needs an entry in LAYOUTS (here, or "
+                    "in layout_registry)")
 
 
 _unregistered = layout.dispatch(object)
@@ -161,7 +165,6 @@ def _legend(entries: list[EntryResult]) -> list[str]:
     return ["; ".join(legend) + see] if legend else []
 
 
-@layout.register
 def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> Document:
     # Model and provider share a cell (PROVIDER/MODEL, as the commands take it): at 80 columns a provider
     # column would leave the why no room. The footnote markers follow the name.
@@ -248,7 +251,6 @@ def _numbered_rows(label: str, lists: list[list[str]]) -> list[list[str]]:
     return [[f"{label} {i + 1}", *[items[i] if i < len(items) else "" for items in lists]] for i in range(depth)]
 
 
-@layout.register
 def _comparison(result: Comparison, *, show_excluded: bool = False) -> Document:
     headers = ["", *[e.model for e in result.models]]
     footnotes = Footnotes()
@@ -257,7 +259,6 @@ def _comparison(result: Comparison, *, show_excluded: bool = False) -> Document:
                     notes=[*result.notes, *_legend(list(result.models)), *footnotes.notes()])
 
 
-@layout.register
 def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
     c = result.cost
     t = c.tokens
@@ -380,7 +381,6 @@ def _effort_rows(m: ModelInfo, cite: Any) -> list[list[str]]:
     return rows
 
 
-@layout.register
 def _show(result: ModelShow, *, show_excluded: bool = False) -> Document:
     sections = [Section(None, ["field", "value", "source"], _info_rows(result), wrap=("value", "source"))]
     if result.origins is not None:
@@ -399,7 +399,6 @@ def _value_text(value: Any) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-@layout.register
 def _models(result: ModelList, *, show_excluded: bool = False) -> Document:
     headers = ["model", "provider", "creator", "context", "max out", "$in/1M", "$out/1M", "modalities", "status"]
     rows = [[m.id, m.provider, m.creator, tokens(m.context_window), tokens(m.max_output_tokens),
@@ -408,7 +407,6 @@ def _models(result: ModelList, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, headers, rows)], notes=[f"{len(rows)} entries"])
 
 
-@layout.register
 def _tasks(result: TaskList, *, show_excluded: bool = False) -> Document:
     def weights(d: dict[str, float]) -> str:
         total = sum(d.values()) or 1
@@ -419,7 +417,6 @@ def _tasks(result: TaskList, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, ["task", "name", "quality from", "balance", "floors"], rows)])
 
 
-@layout.register
 def _check(result: CheckResult, *, show_excluded: bool = False) -> Document:
     rows = []
     for r in result.results:
@@ -437,7 +434,6 @@ def _check(result: CheckResult, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, headers, rows)], notes=notes)
 
 
-@layout.register
 def _scan(result: ScanResult, *, show_excluded: bool = False) -> Document:
     rows = [[f.status, f"{f.path}:{f.line}:{f.column}", f.text,
              f"{f.provider}/{f.model}" if f.provider and f.model else (f.model or "-"), f.message]
@@ -462,3 +458,17 @@ def _scan(result: ScanResult, *, show_excluded: bool = False) -> Document:
 
 _SCAN_NOTE_PATHS = 10
 
+
+# Result type -> its layout; registered with `layout` (which dispatches on the type alone).
+LAYOUTS: dict[type, Callable[..., Document]] = {
+    Recommendation: _recommendation,
+    Comparison: _comparison,
+    CostResult: _cost,
+    ModelShow: _show,
+    ModelList: _models,
+    TaskList: _tasks,
+    CheckResult: _check,
+    ScanResult: _scan,
+}
+for _type, _layout in LAYOUTS.items():
+    layout.register(_type, _layout)

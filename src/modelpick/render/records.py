@@ -3,8 +3,8 @@ integers for tokens) that a spreadsheet or a script reads without parsing "$1,87
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from functools import singledispatch
 from typing import Any
 
 from modelpick.render.layout import Document, Section, layout
@@ -42,13 +42,12 @@ def _entry(e: EntryResult) -> list[str]:
     return [*map(_text, values), *cost, *map(_text, rest)]
 
 
-@singledispatch
 def records(result: Any, *, show_excluded: bool = False) -> Document:
-    """Results without their own records (show, models, ...) are already one row per thing."""
-    return layout(result, show_excluded=show_excluded)
+    """The raw-value rows of a result of a type in RECORDS; any other result's layout, which is already one
+    row per thing (show, models, ...)."""
+    return RECORDS.get(type(result), layout)(result, show_excluded=show_excluded)
 
 
-@records.register
 def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> Document:
     sections = [Section(None, ENTRY_HEADERS, [_entry(e) for e in result.ranking])]
     if show_excluded and result.excluded:
@@ -57,13 +56,11 @@ def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> D
     return Document(sections=sections)
 
 
-@records.register
 def _comparison(result: Comparison, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, [*ENTRY_HEADERS, "fits"],
                                       [[*_entry(e), _text(e.fits)] for e in result.models])])
 
 
-@records.register
 def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
     """One row per cost component and a total, each with the entry's columns, so one table holds both."""
     c = result.cost
@@ -81,3 +78,11 @@ def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
     headers = ["component", "tokens_per_request", "price_per_1m", "component_per_request", "component_per_day",
                "component_per_month"]
     return Document(sections=[Section(None, [*headers, *ENTRY_HEADERS], [[*row, *_entry(result)] for row in rows])])
+
+
+# Result type -> its rows of raw values; the evaluations only, whose layouts show rounded display strings.
+RECORDS: dict[type, Callable[..., Document]] = {
+    Recommendation: _recommendation,
+    Comparison: _comparison,
+    CostResult: _cost,
+}
