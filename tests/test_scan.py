@@ -15,7 +15,7 @@ import pytest
 
 from modelpick.errors import InputError
 from modelpick.registry.loader import Entry, Registry, load_provider_file
-from modelpick.scanner import ScanFinding, ScanResult, failing, failing_count, scan, shaped
+from modelpick.scanner import ScanFinding, ScanResult, scan, shaped
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "scan"
 AS_OF = dt.date(2026, 3, 1)
@@ -330,9 +330,6 @@ def _result(*statuses: str, strict: bool) -> ScanResult:
 def test_failing(statuses: tuple[str, ...], lenient: bool, strict: bool) -> None:
     assert bool(_result(*statuses, strict=False).failing) is lenient
     assert bool(_result(*statuses, strict=True).failing) is strict
-    # Until service.scan stops calling them: the old helpers agree with the result's own count.
-    assert failing(_result(*statuses, strict=True), strict=False) is lenient
-    assert failing_count(_result(*statuses, strict=False), strict=True) == _result(*statuses, strict=True).failing
 
 
 def test_failing_on_a_scan(registry: Registry, tmp_path: Path) -> None:

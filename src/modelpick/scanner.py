@@ -143,16 +143,6 @@ MAX_FINDINGS_PER_RUN = 10_000
 MAX_PATHS_LISTED = 1_000  # entries of `skipped` and `truncated`; the summary counts them all
 
 
-def failing(result: ScanResult, strict: bool) -> bool:
-    """Deprecated: `result.failing` of the result `scan(..., strict=...)` gives."""
-    return failing_count(result, strict) > 0
-
-
-def failing_count(result: ScanResult, strict: bool) -> int:
-    """Deprecated: `result.failing` of the result `scan(..., strict=...)` gives."""
-    return result.model_copy(update={"strict": strict}).failing
-
-
 class Collector:
     """What one scan keeps within the bounds, and the counts of everything."""
 
