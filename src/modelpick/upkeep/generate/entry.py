@@ -25,7 +25,14 @@ from .facts import apply_facts
 from .inputs import Inputs
 from .lifecycle import aggregator_claims, assemble_lifecycle, models_dev_claim
 from .pricing import build_pricing, genai_others, inclusive_tiers, ll_pricing, md_pricing, order_pricing
-from .traits import LL_FEATURE_FLAGS, combine_features, combine_modalities, ll_features, ll_modalities, md_features
+from .traits import (
+    LL_FEATURE_FLAGS,
+    combine_features,
+    combine_modalities,
+    ll_features,
+    ll_modalities,
+    md_features,
+)
 
 # First-party provider file -> creator slug (performance is only taken for first-party entries).
 FIRST_PARTY = {"openai": "openai", "anthropic": "anthropic", "google": "google", "xai": "xai",
