@@ -47,10 +47,7 @@ from modelpick.yamlfile import primary_error, validation_error
 
 if TYPE_CHECKING:
     from modelpick.config import Config
-    from modelpick.scanner import ScanResult
-    from modelpick.upkeep.audit import AuditResult
-    from modelpick.upkeep.diff import RegistryDiff
-    from modelpick.upkeep.validate import ValidationResult
+    from modelpick.report import AuditResult, RegistryDiff, ScanResult, ValidationResult
 
 WorkloadSpec = str | Path | Mapping[str, Any] | None
 Paths = Sequence[str | Path]
