@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from modelpick import cli
+from modelpick.cli.output import STATE
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO_ROOT / "examples"
@@ -114,9 +115,9 @@ models:
 @pytest.fixture(autouse=True)
 def _reset_debug() -> Iterator[None]:
     """`--debug` is kept in a module-level dict; never let one test leak it into the next."""
-    cli._state["debug"] = False
+    STATE["debug"] = False
     yield
-    cli._state["debug"] = False
+    STATE["debug"] = False
 
 
 @pytest.fixture

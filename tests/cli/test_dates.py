@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from modelpick.cli import AS_OF_RANGE
+from modelpick.cli.options import AS_OF_RANGE
 from modelpick.gate import _lifecycle_findings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
