@@ -95,6 +95,21 @@ def test_every_command_with_a_format_has_cases():
     assert set(formats_by_command()) == set(CASES)
 
 
+def test_the_choices_are_the_registered_formats():
+    """Every format registered in render.FORMATS (or upkeep.export.EXPORTERS) is offered by some command, and a
+    command offers nothing else: the choices are built from those dicts, never listed by hand."""
+    from modelpick.render import FORMATS
+    from modelpick.upkeep.export import EXPORTERS
+
+    by_command = formats_by_command()
+    offered = {fmt for formats in by_command.values() for fmt in formats}
+    assert offered == set(FORMATS) | set(EXPORTERS)
+    assert by_command[("registry", "export")] == list(EXPORTERS)
+    for command, formats in by_command.items():
+        if command != ("registry", "export"):
+            assert [f for f in FORMATS if f in formats] == formats, command  # in FORMATS order
+
+
 @pytest.mark.parametrize("command", sorted(CASES), ids=" ".join)
 def test_every_format_on_an_empty_and_a_non_empty_result(invoke, tmp_path: Path, command: tuple[str, ...]):
     names = _files(tmp_path)
