@@ -71,7 +71,7 @@ def test_wheel_ships_the_registry(installed: Installed) -> None:
     names = set(zipfile.ZipFile(installed.wheel).namelist())
     assert "modelpick/data/models/openai.yaml" in names
     assert "modelpick/data/tasks.yaml" in names
-    assert "modelpick/cli.py" in names
+    assert "modelpick/cli/__init__.py" in names
     prefix = "modelpick/data/models/"
     shipped = {n.removeprefix(prefix) for n in names if n.startswith(prefix)}
     assert shipped == {p.name for p in (REPO_ROOT / "data" / "models").glob("*.yaml")}

@@ -208,7 +208,7 @@ def check(
 
     result = service.check(config, strict=strict, baseline=baseline, registry=registry or [], as_of=as_of)
     emit(result, format)
-    if result.summary["fail"]:
+    if result.failing:
         raise typer.Exit(1)
 
 
@@ -264,7 +264,7 @@ def scan(
     result = service.scan(paths or [], strict=strict, retirement_warning_days=retirement_warning_days,
                           registry=registry or [], as_of=as_of)
     emit(result, format)
-    if result.summary.get("failing"):
+    if result.failing:
         raise typer.Exit(1)
 
 

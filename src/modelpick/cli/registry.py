@@ -46,7 +46,7 @@ def validate(
 
     result = service.registry_validate(paths or [], max_age=max_age, as_of=as_of)
     emit(result, format)
-    if result.findings:
+    if result.failing:
         raise typer.Exit(1)
 
 
@@ -130,7 +130,7 @@ def audit(
         result = service.registry_audit(from_.value, against, tolerance=tolerance, registry=registry or [],
                                         as_of=as_of, progress=progress)
     emit(result, format)
-    if result.summary["failing"]:
+    if result.failing:
         raise typer.Exit(1)
 
 
