@@ -1,0 +1,162 @@
+"""Token counts as distributions: a log-normal fitted through two points, and the sums the cost model needs.
+
+Floats throughout (the statistics); the cost model turns the results into Decimal for money. Everything
+here is pure and closed-form except `share_above_sum`, a quadrature.
+
+The fit. X is log-normal when ln X ~ Normal(mu, s). With z = z95 = 1.6449 (the standard normal's 95th
+percentile):
+
+- through the median and the 95th percentile: mu = ln p50, s = (ln p95 - ln p50) / z;
+- through the mean and the 95th percentile: mean = exp(mu + s^2/2) and p95 = exp(mu + z s), so
+  ln p95 - ln mean = z s - s^2/2, whose smaller root is s = z - sqrt(z^2 - 2 ln(p95/mean)), and
+  mu = ln mean - s^2/2. No log-normal fits when p95/mean > exp(z^2/2) (about 3.87).
+
+p95 == p50 (or == mean) is a constant: s = 0.
+
+The moments used, with Phi the standard normal CDF (through math.erf):
+
+    P(X <= t)          = Phi((ln t - mu) / s)
+    E[X^n; X > t]      = exp(n mu + n^2 s^2 / 2) Phi((mu + n s^2 - ln t) / s)     (n = 1, 2)
+    E[X^n; a < X <= b] = E[X^n; X > a] - E[X^n; X > b]
+    E[X Y]             = exp(mu_x + mu_y + (s_x + s_y)^2 / 2)  for X, Y comonotonic (one normal behind both)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+Z95 = NormalDist().inv_cdf(0.95)  # 1.6448536269514722
+# The largest p95/mean a log-normal can have (the double root of z s - s^2/2 = ln(p95/mean)).
+MAX_P95_OVER_MEAN = math.exp(Z95 * Z95 / 2)
+
+
+def phi(x: float) -> float:
+    """The standard normal CDF."""
+    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+
+
+@dataclass(frozen=True)
+class LogNormal:
+    """ln X ~ Normal(mu, sigma); sigma == 0 is the constant exp(mu)."""
+
+    mu: float
+    sigma: float
+
+    @property
+    def median(self) -> float:
+        return math.exp(self.mu)
+
+    @property
+    def mean(self) -> float:
+        return math.exp(self.mu + self.sigma ** 2 / 2)
+
+    def moment(self, n: int = 1) -> float:
+        """E[X^n] = exp(n mu + n^2 s^2 / 2)."""
+        return math.exp(n * self.mu + n * n * self.sigma ** 2 / 2)
+
+    def quantile(self, p: float) -> float:
+        return math.exp(self.mu + self.sigma * NormalDist().inv_cdf(p)) if self.sigma else self.median
+
+    @property
+    def p95(self) -> float:
+        return math.exp(self.mu + self.sigma * Z95)
+
+    def cdf(self, t: float) -> float:
+        """P(X <= t) = Phi((ln t - mu) / s)."""
+        if t <= 0:
+            return 0.0
+        if not self.sigma:
+            return 1.0 if self.median <= t else 0.0
+        return phi((math.log(t) - self.mu) / self.sigma)
+
+    def share_above(self, t: float) -> float:
+        """P(X > t)."""
+        return 1.0 - self.cdf(t)
+
+    def partial_above(self, t: float, n: int = 1) -> float:
+        """E[X^n; X > t] = exp(n mu + n^2 s^2/2) Phi((mu + n s^2 - ln t) / s): the part of E[X^n] from above t."""
+        if t <= 0:
+            return self.moment(n)
+        if not self.sigma:
+            return self.moment(n) if self.median > t else 0.0
+        return self.moment(n) * phi((self.mu + n * self.sigma ** 2 - math.log(t)) / self.sigma)
+
+    def region(self, low: float, high: float | None, n: int = 1) -> tuple[float, float]:
+        """(P(low < X <= high), E[X^n; low < X <= high]); high None is no upper bound."""
+        upper_p = 0.0 if high is None else self.share_above(high)
+        upper_e = 0.0 if high is None else self.partial_above(high, n)
+        return self.share_above(low) - upper_p, self.partial_above(low, n) - upper_e
+
+
+def fit_p50(p50: float, p95: float) -> LogNormal:
+    """The log-normal with median p50 and 95th percentile p95: mu = ln p50, s = (ln p95 - ln p50) / z95."""
+    if p50 <= 0 or p95 < p50:
+        raise ValueError(f"p95 ({p95:,}) must be at least p50 ({p50:,}), both above 0")
+    return LogNormal(math.log(p50), (math.log(p95) - math.log(p50)) / Z95)
+
+
+def fit_mean(mean: float, p95: float) -> LogNormal:
+    """The log-normal with this mean and 95th percentile: s = z - sqrt(z^2 - 2 ln(p95/mean)) (the smaller
+    root of z s - s^2/2 = ln(p95/mean)), mu = ln mean - s^2/2. ValueError when none fits."""
+    if mean <= 0 or p95 < mean:
+        raise ValueError(f"p95 ({p95:,}) must be at least the mean ({mean:,}), both above 0")
+    ratio = math.log(p95 / mean)
+    if p95 / mean > MAX_P95_OVER_MEAN:
+        raise ValueError(f"no log-normal has a p95 of {p95 / mean:.2f}x its mean (at most "
+                         f"{MAX_P95_OVER_MEAN:.2f}x): give p50 and p95 instead")
+    sigma = Z95 - math.sqrt(max(0.0, Z95 * Z95 - 2 * ratio))
+    return LogNormal(math.log(mean) - sigma ** 2 / 2, sigma)
+
+
+def comonotonic_moment(x: LogNormal, y: LogNormal) -> float:
+    """E[X Y] for X and Y driven by one normal (each at the same quantile): exp(mu_x + mu_y + (s_x + s_y)^2/2)."""
+    return math.exp(x.mu + y.mu + (x.sigma + y.sigma) ** 2 / 2)
+
+
+# Quadrature nodes over the standard normal: z in [-8, 8] by 0.01, weights Phi-increments (they sum to 1).
+_STEP = 0.01
+_NODES = [-8.0 + _STEP * (i + 0.5) for i in range(1600)]
+
+
+def _weights() -> list[float]:
+    return [phi(z + _STEP / 2) - phi(z - _STEP / 2) for z in _NODES]
+
+
+_WEIGHTS: list[float] = []
+
+
+def share_above_sum(x: LogNormal, parts: list[LogNormal], limit: float) -> float:
+    """P(X + Y > limit), Y = the sum of `parts` taken at one common quantile (comonotonic: together they
+    are Y(z) = sum of exp(mu_i + s_i z)), X independent of Y:
+
+        P = integral over z of P(X > limit - Y(z)) dPhi(z)
+
+    by the midpoint rule on z in [-8, 8] in steps of 0.01 (beyond, probability under 1e-15)."""
+    if not _WEIGHTS:
+        _WEIGHTS.extend(_weights())
+    total = 0.0
+    for z, w in zip(_NODES, _WEIGHTS, strict=True):
+        rest = limit - sum(math.exp(p.mu + p.sigma * z) for p in parts)
+        total += w * (1.0 if rest <= 0 else x.share_above(rest))
+    return min(1.0, total)
+
+
+def share_above_comonotonic(parts: list[LogNormal], limit: float) -> float:
+    """P(Y > limit) for Y = sum of `parts` at one common quantile: Y(z) rises with z, so it is 1 - Phi(z*)
+    where Y(z*) = limit (found by bisection)."""
+    def at(z: float) -> float:
+        return sum(math.exp(p.mu + p.sigma * z) for p in parts)
+
+    if all(not p.sigma for p in parts):
+        return 1.0 if at(0.0) > limit else 0.0
+    low, high = -40.0, 40.0
+    if at(low) > limit:
+        return 1.0
+    if at(high) <= limit:
+        return 0.0
+    for _ in range(200):
+        mid = (low + high) / 2
+        low, high = (mid, high) if at(mid) <= limit else (low, mid)
+    return 1.0 - phi(high)
