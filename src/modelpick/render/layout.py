@@ -114,6 +114,7 @@ def layout(result: Any, *, show_excluded: bool = False) -> Document:
     # The registry tooling's layouts register on import; loaded on first need, so that rendering a
     # recommendation never pays for importing the importers, the audit and the diff.
     import modelpick.render.layout_registry  # noqa: F401
+    import modelpick.render.layout_cascade  # noqa: F401
 
     if layout.dispatch(type(result)) is not _unregistered:
         return layout(result, show_excluded=show_excluded)

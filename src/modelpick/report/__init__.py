@@ -51,6 +51,7 @@ from modelpick.report.upkeep import (
     Value,
     WorkloadChange,
 )
+from modelpick.report.cascade import Cascade, CascadeResult, CascadeStage
 # isort: on
 
 __all__ = [
@@ -62,4 +63,5 @@ __all__ = [
     "RegistryDiff", "Result", "Rule", "ScanFinding", "ScanResult", "Scores", "SkippedPath", "Speed", "Status",
     "TaskInfo", "TaskList", "TokenCounts", "TruncatedFile", "ValidationFinding", "ValidationResult", "Value",
     "ValueOrigin", "WorkloadChange", "fails", "money_number", "money_text",
+    "Cascade", "CascadeResult", "CascadeStage",
 ]
