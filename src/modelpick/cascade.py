@@ -238,7 +238,7 @@ def search(registry: Registry, ctx: ResolvedWorkload, depth: int = 2, rates: Seq
     little or less and scores at least its expected quality (one of the two strictly); listed chains are
     ranked by blended monthly cost, then expected quality (higher first)."""
     if depth not in DEPTHS:
-        raise InputError(f"depth {depth} is not one of {', '.join(map(str, DEPTHS))} (pairs or triples)",
+        raise InputError(f"{depth} is not one of {', '.join(map(str, DEPTHS))} (pairs or triples)",
                          path="depth", argument=True)
     decimal_rates = _rates(rates, depth - 1, search=True)
     fitting = [_stage(ev, ctx) for ev in ranking.evaluate(registry, ctx) if not ev.excluded]

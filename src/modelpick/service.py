@@ -48,6 +48,7 @@ from modelpick.yamlfile import primary_error, validation_error
 if TYPE_CHECKING:
     from modelpick.config import Config
     from modelpick.report import AuditResult, RegistryDiff, ScanResult, ValidationResult
+    from modelpick.report.cascade import CascadeResult
 
 WorkloadSpec = str | Path | Mapping[str, Any] | None
 Paths = Sequence[str | Path]
@@ -349,3 +350,19 @@ def registry_audit(format: str, file: str | Path, *, tolerance: float = 0.0, reg
     active = load_registry(_paths(registry))
     return audit(active, read_foreign(format, Path(file), progress=progress, registry=active), tolerance,
                  _day(as_of))
+
+
+def cascade(workload: WorkloadSpec = None, *, chain: Sequence[str] = (), escalation_rates: Sequence[float] = (),
+            depth: int = 2, top: int | None = None, registry: Paths = (), as_of: dt.date | None = None,
+            **overrides: Any) -> CascadeResult:
+    """`modelpick cascade`: the blended cost and expected quality of a chain of two or more models (MODEL or
+    PROVIDER/MODEL), each handing a share of its requests to the next (`escalation_rates`: one per hand-off,
+    0..1); without a chain, the best chains of `depth` stages (2 or 3) at one rate for every hand-off (default
+    0.2), the first `top` (default 10). The formulas are in modelpick.cascade."""
+    from modelpick import cascade as cascades
+
+    active, ctx = _evaluation(workload, overrides, registry, as_of)
+    if chain:
+        return cascades.chain(active, ctx, [active.get(name) for name in chain], list(escalation_rates))
+    return cascades.search(active, ctx, depth, list(escalation_rates) or [cascades.DEFAULT_RATE],
+                           10 if top is None else top)

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from modelpick import __version__
+from modelpick.cli import cascade as cascade_cli
 from modelpick.cli import completion
 from modelpick.cli.options import (
     AsOfOpt,
@@ -268,6 +269,7 @@ def scan(
         raise typer.Exit(1)
 
 
+cascade_cli.register(app)
 app.add_typer(registry_app, name="registry")
 
 
