@@ -138,7 +138,7 @@ def test_errors_name_the_argument(chain, rates, message):
 
 
 def test_unknown_model_says_did_you_mean():
-    with pytest.raises(UnknownModelError, match=r"unknown model 'acme-alpa' \(did you mean 'acme-alpha'"):
+    with pytest.raises(UnknownModelError, match=r"unknown model 'acme-alpa' \(did you mean 'acme-alpha' or"):
         run(["acme-alpa", "acme/acme-think"], [0.2])
 
 

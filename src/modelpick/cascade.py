@@ -264,7 +264,12 @@ def search(registry: Registry, ctx: ResolvedWorkload, depth: int = 2, rates: Seq
                     f"frontier entries (of {len(fitting)} that fit) at escalation rate"
                     f"{'s' if len(decimal_rates) > 1 else ''} {', '.join(f'{float(r):.0%}' for r in decimal_rates)}; "
                     f"{len(found)} pay and beat every single entry at their cost")
-    if not found:
+    if not fitting:
+        notes.append("no entry fits this workload, so no cascade either")
+    elif len(candidates) < depth:
+        notes.append(f"fewer than {depth} frontier entries of known quality: no {'pair' if depth == 2 else 'triple'} "
+                     "to search")
+    elif not found:
         notes.append("no cascade beats a single entry: each one considered either costs more than its last stage "
                      "alone, or a single entry costs as little and scores at least as well")
     return _result(ctx, "search", depth, listed, notes)

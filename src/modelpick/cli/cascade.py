@@ -25,7 +25,8 @@ EPILOG = ("Examples:\n\n"
           "Every request goes to the first model; a share R of the requests that reach a model moves on to the "
           "next, paying for every model it went through. Expected quality assumes each request gets the quality "
           "of the model that answers it (a perfect router). Without a chain: the best pairs (--depth 3: "
-          "triples) at one escalation rate for every hand-off (default 0.2).")
+          "triples) at one escalation rate for every hand-off (default 0.2).\n\n"
+          "Exit codes: 0 done, 1 a search found no cascade worth listing, 2 the input is wrong.")
 
 
 def _is_workload(word: str) -> bool:
@@ -112,3 +113,5 @@ def cascade(
     result = service.cascade(workload, chain=names, escalation_rates=_rates(rate_words), depth=depth, top=top,
                              registry=registry or [], as_of=as_of, **overrides(workload_options))
     emit(result, format)
+    if not result.cascades:
+        raise typer.Exit(1)  # a search found none: a negative answer, as recommend's when no entry fits
