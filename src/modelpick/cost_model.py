@@ -17,9 +17,11 @@ requests_per_month when the workload gives that.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from modelpick import distribution
 from modelpick.registry.loader import Entry
 from modelpick.registry.schema import PriceSchedule, PriceSet, TierPrices
 from modelpick.workload import DEFAULT_REQUESTS_PER_DAY, Workload
@@ -43,6 +45,23 @@ class Tokens:
 
 
 @dataclass(frozen=True)
+class Spread:
+    """What a distribution workload adds to its expected cost (see `expected`)."""
+
+    p95_per_request: Decimal  # one request with input, output and reasoning each at its p95
+    p95_per_day: Decimal
+    p95_per_month: Decimal  # requests x expected + z95 x sqrt(requests) x sd of one request's cost
+    p95_tokens: Tokens
+    p95_tier: str | None
+    sd_per_request: Decimal
+    tier_shares: dict[str, float]  # tier name -> share of requests whose input is above its threshold
+    tiers_above: dict[str, int]  # tier name -> its threshold
+    fits: distribution.RequestTokens | None = None  # the distributions integrated over
+    over_window: float = 0.0  # share of requests with input + output + reasoning above the context window
+    over_max_output: float = 0.0  # share of requests with output + reasoning above max output
+
+
+@dataclass(frozen=True)
 class CostEstimate:
     per_request: Decimal
     per_day: Decimal
@@ -56,6 +75,7 @@ class CostEstimate:
     requests_per_day: Decimal
     requests_per_month: Decimal
     warnings: list[str] = field(default_factory=list)
+    spread: Spread | None = None  # set when the token counts are distributions: the per_* figures are expected
 
 
 def _dec(value: float | int) -> Decimal:
@@ -91,12 +111,16 @@ def select_prices(entry: Entry, input_tokens: int, variant: str | None,
     return prices, None, tier_name, warnings
 
 
-def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens: int,
-             as_of: dt.date | None = None, reasoning: Decimal = Decimal(0)) -> CostEstimate:
+def estimate(entry: Entry, workload: Workload, input_tokens: int | Decimal, output_tokens: int | Decimal,
+             as_of: dt.date | None = None, reasoning: Decimal = Decimal(0), *,
+             priced_at: int | Decimal | None = None) -> CostEstimate:
     """The cost of the workload on one entry, at the prices in force on `as_of`. Token counts come resolved
-    (task defaults applied; `reasoning` = hidden reasoning tokens per request, see reasoning.assume)."""
+    (task defaults applied; `reasoning` = hidden reasoning tokens per request, see reasoning.assume).
+    `priced_at`: the input tokens that choose the long-context tier, when not `input_tokens` (an expected
+    count within one tier's range, see `expected`)."""
     wanted = "batch" if workload.batch else None if workload.service_tier == "standard" else workload.service_tier
-    prices, variant, tier, warnings = select_prices(entry, input_tokens, wanted, as_of)
+    tier_input = input_tokens if priced_at is None else priced_at
+    prices, variant, tier, warnings = select_prices(entry, tier_input, wanted, as_of)  # type: ignore[arg-type]
 
     total_input = Decimal(input_tokens)
     cached = total_input * _dec(workload.cached_input_ratio)
@@ -123,18 +147,7 @@ def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens:
         "reasoning": tokens.reasoning * reasoning_price / MILLION,
     }
     per_request = sum(breakdown.values(), Decimal(0))
-    days = Decimal(workload.days_per_month)
-    if workload.requests_per_month is not None:
-        per_month_requests = _dec(workload.requests_per_month)
-        per_day_requests = per_month_requests / days
-        per_month = per_request * per_month_requests
-        per_day = per_month / days  # dividing last keeps a whole month exact
-    else:
-        per_day_requests = _dec(workload.requests_per_day if workload.requests_per_day is not None
-                                else DEFAULT_REQUESTS_PER_DAY)
-        per_month_requests = per_day_requests * days
-        per_day = per_request * per_day_requests
-        per_month = per_day * days
+    per_day, per_month, per_day_requests, per_month_requests = _volume(workload, per_request)
     return CostEstimate(
         per_request=per_request,
         per_day=per_day,
@@ -149,3 +162,108 @@ def estimate(entry: Entry, workload: Workload, input_tokens: int, output_tokens:
         requests_per_month=per_month_requests,
         warnings=warnings,
     )
+
+
+def _volume(workload: Workload, per_request: Decimal) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """(per day, per month, requests per day, requests per month)."""
+    days = Decimal(workload.days_per_month)
+    if workload.requests_per_month is not None:
+        per_month_requests = _dec(workload.requests_per_month)
+        per_day_requests = per_month_requests / days
+        per_month = per_request * per_month_requests
+        per_day = per_month / days  # dividing last keeps a whole month exact
+    else:
+        per_day_requests = _dec(workload.requests_per_day if workload.requests_per_day is not None
+                                else DEFAULT_REQUESTS_PER_DAY)
+        per_month_requests = per_day_requests * days
+        per_day = per_request * per_day_requests
+        per_month = per_day * days
+    return per_day, per_month, per_day_requests, per_month_requests
+
+
+def _thresholds(entry: Entry, as_of: dt.date | None) -> list[int]:
+    pricing: PriceSchedule = entry.model.pricing
+    if as_of is not None:
+        pricing = pricing.in_force(as_of)[0]
+    return sorted({t.above_input_tokens for t in pricing.tiers})
+
+
+def _num(value: float) -> Decimal:
+    return Decimal(repr(float(value)))
+
+
+def expected(entry: Entry, workload: Workload, tokens: distribution.RequestTokens,
+             as_of: dt.date | None = None) -> CostEstimate:
+    """The expected cost over token distributions, and its p95 figures (`spread`).
+
+    A long-context tier bills the whole request at its prices when the input is above its threshold, so the
+    cost is linear in the tokens within each input region [0, t1], (t1, t2], ..., (tn, inf) but not across
+    them. With input independent of output and reasoning:
+
+        E[cost] = sum over regions k of P(k) x cost(E[input | k], E[output], E[reasoning]) at region k's prices
+
+    (each term is `estimate` at those counts, E[input | k] = E[input; k] / P(k)). The per-request figures
+    are then carried to a day and a month as `estimate` does.
+
+    p95 per request: the cost of one request with input, output and reasoning each at its p95 (together:
+    the p95 request, billed at the tier its p95 input falls in).
+    p95 per month: requests x E[cost] + z95 x sqrt(requests) x sd(cost), the normal approximation to the
+    95th percentile of a month's total of independent requests; sd(cost)^2 = E[cost^2] - E[cost]^2 with,
+    in region k, cost = a_k input + b_k output + r_k reasoning (a, b, r: the region's per-token rates), so
+
+        E[cost^2; k] = a^2 E[input^2; k] + 2 a E[input; k] (b E[out] + r E[reas])
+                       + P(k) (b^2 E[out^2] + 2 b r E[out reas] + r^2 E[reas^2])
+
+    (E[out reas] for output and reasoning at one quantile: distribution.comonotonic_moment). Per day: p95
+    per month / days per month. The spread also holds the share of requests above each tier's threshold and
+    the share that overflow the context window or max output (distribution.RequestTokens)."""
+    mean_in, mean_out, mean_reasoning = tokens.mean()
+    bounds = [0, *_thresholds(entry, as_of)]
+    parts = []  # (P(k), estimate at region k's expected input)
+    second = 0.0
+    out2 = 0.0 if tokens.output is None else tokens.output.moment(2)
+    reas2 = 0.0 if tokens.reasoning is None else tokens.reasoning.moment(2)
+    cross = (0.0 if tokens.output is None or tokens.reasoning is None
+             else distribution.comonotonic_moment(tokens.output, tokens.reasoning))
+    for i, low in enumerate(bounds):
+        high = bounds[i + 1] if i + 1 < len(bounds) else None
+        if tokens.input is None:
+            share, part, part2 = (1.0, 0.0, 0.0) if i == 0 else (0.0, 0.0, 0.0)
+        else:
+            share, part = tokens.input.region(low, high)
+            part2 = tokens.input.region(low, high, 2)[1]
+        if share <= 1e-15:
+            continue
+        est = estimate(entry, workload, _num(part / share), _num(mean_out), as_of, _num(mean_reasoning),
+                       priced_at=high if high is not None else low + 1)
+        parts.append((share, est))
+        b = est.breakdown
+        a = float(b["input"] + b["cached_input"] + b["cache_write"]) / (part / share) if part else 0.0
+        o = float(b["output"]) / mean_out if mean_out else 0.0
+        r = float(b["reasoning"]) / mean_reasoning if mean_reasoning else 0.0
+        second += (a * a * part2 + 2 * a * part * (o * mean_out + r * mean_reasoning)
+                   + share * (o * o * out2 + 2 * o * r * cross + r * r * reas2))
+    total = sum(share for share, _ in parts)
+    weights = [(_num(share / total), est) for share, est in parts]
+    likely = max(parts, key=lambda item: item[0])[1]
+    breakdown = {k: sum((w * est.breakdown[k] for w, est in weights), Decimal(0)) for k in likely.breakdown}
+    per_request = sum(breakdown.values(), Decimal(0))
+    mean_tokens = Tokens(*(sum((w * getattr(est.tokens, k) for w, est in weights), Decimal(0))
+                           for k in ("uncached_input", "cached_input", "cache_write", "output", "reasoning")))
+    warnings = list(dict.fromkeys(w for _, est in weights for w in est.warnings))
+    p95_in, p95_out, p95_reasoning = tokens.p95()
+    at_p95 = estimate(entry, workload, round(p95_in), round(p95_out), as_of, Decimal(round(p95_reasoning)))
+    sd = _num(math.sqrt(max(0.0, second - float(per_request) ** 2)))
+    per_day, per_month, rpd, rpm = _volume(workload, per_request)
+    p95_month = per_month + _num(distribution.Z95) * _num(math.sqrt(float(rpm))) * sd
+    thresholds = {f">{t:,} input tokens": t for t in bounds[1:]}
+    spread = Spread(
+        p95_per_request=at_p95.per_request, p95_per_day=p95_month / Decimal(workload.days_per_month),
+        p95_per_month=p95_month, p95_tokens=at_p95.tokens, p95_tier=at_p95.tier, sd_per_request=sd,
+        tier_shares={name: 0.0 if tokens.input is None else tokens.input.share_above(t)
+                     for name, t in thresholds.items()},
+        tiers_above=thresholds, fits=tokens, over_window=tokens.share_over_window(entry.model.context_window.value),
+        over_max_output=tokens.share_over_output(entry.model.max_output_tokens.value))
+    return replace(likely, per_request=per_request, per_day=per_day, per_month=per_month, breakdown=breakdown,
+                   tokens=mean_tokens, warnings=warnings, spread=spread, requests_per_day=rpd,
+                   requests_per_month=rpm)

@@ -90,18 +90,67 @@ class LogNormal:
         return self.share_above(low) - upper_p, self.partial_above(low, n) - upper_e
 
 
+def constant(value: float) -> LogNormal | None:
+    """A fixed count as a (degenerate) log-normal; None for 0."""
+    return LogNormal(math.log(value), 0.0) if value > 0 else None
+
+
+@dataclass(frozen=True)
+class RequestTokens:
+    """One request's tokens on one entry: input independent of output; reasoning moving with the output
+    (at the same quantile). None is 0 tokens."""
+
+    input: LogNormal | None
+    output: LogNormal | None
+    reasoning: LogNormal | None
+
+    @staticmethod
+    def _at(x: LogNormal | None, what: str) -> float:
+        return 0.0 if x is None else getattr(x, what)
+
+    def mean(self) -> tuple[float, float, float]:
+        return self._at(self.input, "mean"), self._at(self.output, "mean"), self._at(self.reasoning, "mean")
+
+    def p95(self) -> tuple[float, float, float]:
+        return self._at(self.input, "p95"), self._at(self.output, "p95"), self._at(self.reasoning, "p95")
+
+    def generated(self) -> list[LogNormal]:
+        return [x for x in (self.output, self.reasoning) if x is not None]
+
+    def share_over_window(self, window: float) -> float:
+        """P(input + output + reasoning > window)."""
+        if self.input is None:
+            return share_above_comonotonic(self.generated(), window)
+        if not self.generated():
+            return self.input.share_above(window)
+        # The sum is above the window only if one part is above half of it: when both are negligible, skip
+        # the quadrature (most entries' windows are far above any request).
+        bound = self.input.share_above(window / 2) + share_above_comonotonic(self.generated(), window / 2)
+        if bound < 1e-12:
+            return 0.0
+        return share_above_sum(self.input, self.generated(), window)
+
+    def share_over_output(self, max_output: float) -> float:
+        """P(output + reasoning > max_output)."""
+        return share_above_comonotonic(self.generated(), max_output) if self.generated() else 0.0
+
+
 def fit_p50(p50: float, p95: float) -> LogNormal:
     """The log-normal with median p50 and 95th percentile p95: mu = ln p50, s = (ln p95 - ln p50) / z95."""
-    if p50 <= 0 or p95 < p50:
-        raise ValueError(f"p95 ({p95:,}) must be at least p50 ({p50:,}), both above 0")
+    if p50 <= 0:
+        raise ValueError(f"p50 ({p50:,}) must be above 0")
+    if p95 < p50:
+        raise ValueError(f"p95 ({p95:,}) must be at least p50 ({p50:,})")
     return LogNormal(math.log(p50), (math.log(p95) - math.log(p50)) / Z95)
 
 
 def fit_mean(mean: float, p95: float) -> LogNormal:
     """The log-normal with this mean and 95th percentile: s = z - sqrt(z^2 - 2 ln(p95/mean)) (the smaller
     root of z s - s^2/2 = ln(p95/mean)), mu = ln mean - s^2/2. ValueError when none fits."""
-    if mean <= 0 or p95 < mean:
-        raise ValueError(f"p95 ({p95:,}) must be at least the mean ({mean:,}), both above 0")
+    if mean <= 0:
+        raise ValueError(f"the mean ({mean:,}) must be above 0")
+    if p95 < mean:
+        raise ValueError(f"p95 ({p95:,}) must be at least the mean ({mean:,})")
     ratio = math.log(p95 / mean)
     if p95 / mean > MAX_P95_OVER_MEAN:
         raise ValueError(f"no log-normal has a p95 of {p95 / mean:.2f}x its mean (at most "
@@ -149,6 +198,8 @@ def share_above_comonotonic(parts: list[LogNormal], limit: float) -> float:
     def at(z: float) -> float:
         return sum(math.exp(p.mu + p.sigma * z) for p in parts)
 
+    if not parts:
+        return 0.0 if limit >= 0 else 1.0
     if all(not p.sigma for p in parts):
         return 1.0 if at(0.0) > limit else 0.0
     low, high = -40.0, 40.0

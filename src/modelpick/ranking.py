@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from modelpick import cost_model
+from modelpick import cost_model, distribution
 from modelpick import reasoning as hidden_reasoning
 from modelpick.effort import EFFORTS
 from modelpick.registry.lifecycle import standing, status_on
@@ -45,6 +45,16 @@ from modelpick.report import (
     Speed,
     TokenCounts,
     money_text,
+)
+from modelpick.report.evaluation import (
+    EXPECTED,
+    P95_MONTH,
+    P95_REQUEST,
+    CostP95,
+    OverflowShare,
+    TierShare,
+    TokenDistributions,
+    TokenFit,
 )
 from modelpick.rules import apply_rules
 from modelpick.workload import ResolvedWorkload
@@ -178,8 +188,20 @@ def latency(entry: Entry, hidden: hidden_reasoning.HiddenTokens, output_tokens: 
 def _estimate(entry: Entry, ctx: ResolvedWorkload, figures: hidden_reasoning.ReasoningFigures
               ) -> tuple[hidden_reasoning.HiddenTokens, cost_model.CostEstimate]:
     hidden = hidden_reasoning.assume(entry, ctx.workload, ctx.task_id, ctx.task, ctx.output_tokens, figures)
+    if ctx.fits:
+        return hidden, cost_model.expected(entry, ctx.workload, request_tokens(ctx, hidden), ctx.as_of)
     return hidden, cost_model.estimate(entry, ctx.workload, ctx.input_tokens, ctx.output_tokens, ctx.as_of,
                                        reasoning=hidden.tokens)
+
+
+def request_tokens(ctx: ResolvedWorkload, hidden: hidden_reasoning.HiddenTokens) -> distribution.RequestTokens:
+    """One entry's tokens per request as distributions: the workload's fits, a plain count as a constant."""
+    def fit(key: str) -> distribution.LogNormal | None:
+        return ctx.fits.get(key) or distribution.constant(getattr(ctx, key))
+
+    output = fit("output_tokens")
+    return distribution.RequestTokens(fit("input_tokens"), output,
+                                      hidden_reasoning.fitted(hidden, output, ctx.fits.get("reasoning_tokens")))
 
 
 def estimate(registry: Registry, ctx: ResolvedWorkload, entry: Entry) -> cost_model.CostEstimate:
@@ -277,16 +299,47 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _cost_report(est: cost_model.CostEstimate) -> CostReport:
+def _cost_report(est: cost_model.CostEstimate, ctx: ResolvedWorkload | None = None) -> CostReport:
     t = est.tokens
     prices = {k: v for k, v in est.prices.model_dump().items() if v is not None and isinstance(v, Decimal)}
+    extra = {} if est.spread is None or ctx is None else spread_fields(est.spread, ctx)
     return CostReport(
         per_request=est.per_request, per_day=est.per_day, per_month=est.per_month,
         breakdown=CostBreakdown(**est.breakdown), batch=est.batch, service_tier=est.service_tier, tier=est.tier,
-        tokens=TokenCounts(input=int(t.input), cached_input=int(t.cached_input), cache_write=int(t.cache_write),
-                           output=int(t.output), reasoning=int(t.reasoning)),
-        prices=prices, requests_per_day=est.requests_per_day, requests_per_month=est.requests_per_month,
+        tokens=TokenCounts(input=round(t.input), cached_input=round(t.cached_input),
+                           cache_write=round(t.cache_write), output=round(t.output), reasoning=round(t.reasoning),
+                           distribution=extra.pop("distribution", None)),
+        prices=prices, requests_per_day=est.requests_per_day, requests_per_month=est.requests_per_month, **extra,
     )
+
+
+def _fit(fit: distribution.LogNormal | None, given: Any) -> TokenFit | None:
+    if fit is None:
+        return None
+    return TokenFit(given=given.model_dump() if given is not None and not isinstance(given, int) else None,
+                    mean=round(fit.mean, 2), p50=round(fit.median, 2), p95=round(fit.p95, 2), mu=round(fit.mu, 6),
+                    sigma=round(fit.sigma, 6))
+
+
+def spread_fields(spread: cost_model.Spread, ctx: ResolvedWorkload) -> dict[str, Any]:
+    """The CostReport fields of a distribution workload: the fits, p95 figures, tier and overflow shares."""
+    fits = spread.fits or distribution.RequestTokens(None, None, None)
+    w = ctx.workload
+    t = spread.p95_tokens
+    return dict(
+        distribution=TokenDistributions(
+            input=_fit(fits.input, w.input_tokens if "input_tokens" in ctx.fits else None),
+            output=_fit(fits.output, w.output_tokens if "output_tokens" in ctx.fits else None),
+            reasoning=_fit(fits.reasoning, w.reasoning_tokens), basis=EXPECTED),
+        derived=EXPECTED,
+        p95=CostP95(per_request=spread.p95_per_request, per_day=spread.p95_per_day, per_month=spread.p95_per_month,
+                    tokens={"input": round(t.input), "output": round(t.output), "reasoning": round(t.reasoning)},
+                    tier=spread.p95_tier, sd_per_request=spread.sd_per_request,
+                    definition=f"per request: {P95_REQUEST}; per month: {P95_MONTH}"),
+        tier_shares=[TierShare(tier=name, above_input_tokens=spread.tiers_above[name], share=round(share, 6))
+                     for name, share in spread.tier_shares.items()],
+        overflow_share=OverflowShare(context_window=round(spread.over_window, 6),
+                                     max_output=round(spread.over_max_output, 6)))
 
 
 def assumed_reasoning(h: hidden_reasoning.HiddenTokens) -> ReasoningAssumed:
@@ -305,7 +358,7 @@ def _entry_fields(ev: Evaluation, ctx: ResolvedWorkload) -> dict[str, Any]:
         score=_round(ev.score) if ev.rank else None,
         scores=Scores(quality=_round(q.value) if q else None, cost=_round(ev.cost_score),
                       speed=_round(ev.speed_score)),
-        cost=_cost_report(ev.estimate), reasons=ev.reasons or ev.excluded, warnings=ev.warnings,
+        cost=_cost_report(ev.estimate, ctx), reasons=ev.reasons or ev.excluded, warnings=ev.warnings,
         quality_basis=q.basis if q else {}, context_window=ev.entry.model.context_window.value,
         output_tokens_per_s=perf.output_tokens_per_s if perf else None, ttft_s=perf.ttft_s if perf else None,
         lifecycle=status_on(ev.entry, ctx.as_of)[0],
@@ -318,8 +371,9 @@ def _entry_fields(ev: Evaluation, ctx: ResolvedWorkload) -> dict[str, Any]:
 
 
 def workload_echo(ctx: ResolvedWorkload) -> dict[str, Any]:
+    """The workload as evaluated: its keys, with the token counts resolved (a distribution as given)."""
     data = ctx.workload.model_dump(mode="json")
-    data.update(input_tokens=ctx.input_tokens, output_tokens=ctx.output_tokens)
+    data.update({k: getattr(ctx, k) for k in ("input_tokens", "output_tokens") if k not in ctx.fits})
     return data
 
 

@@ -20,15 +20,17 @@ Budget, context and max-output rules read the same figure as the cost (it is in 
 
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from modelpick import distribution
 from modelpick.effort import EFFORTS, lowest, nearest
 from modelpick.registry.loader import Entry, Registry
 from modelpick.registry.schema import EffortMeasurement, EvalTokens, TaskProfile
-from modelpick.workload import Workload
+from modelpick.workload import TokenDistribution, Workload
 
 Kind = Literal["none", "workload", "measured", "derived", "unknown"]
 UNKNOWN_DEFAULT = "medium"
@@ -131,9 +133,12 @@ def assume(entry: Entry, workload: Workload, task_id: str, task: TaskProfile, ou
     if not entry.model.reasoning:
         return HiddenTokens(None, "the model does not reason", Decimal(0), None, "none", "no hidden reasoning")
     effort, effort_basis = _effort(entry, workload, task_id, task)
-    if workload.reasoning_tokens is not None:
-        return HiddenTokens(effort, effort_basis, Decimal(workload.reasoning_tokens), None, "workload",
-                            "the workload's reasoning_tokens")
+    given = workload.reasoning_tokens
+    if isinstance(given, TokenDistribution):
+        return HiddenTokens(effort, effort_basis, Decimal(round(given.fit().mean)), None, "workload",
+                            f"the workload's reasoning_tokens, the mean of {given.text()}")
+    if given is not None:
+        return HiddenTokens(effort, effort_basis, Decimal(given), None, "workload", "the workload's reasoning_tokens")
     if effort == "none":
         return HiddenTokens(effort, effort_basis, Decimal(0), Decimal(0), "none", "reasoning off")
     keys = list(task.reasoning.evals) if task.reasoning else []
@@ -154,6 +159,18 @@ def assume(entry: Entry, workload: Workload, task_id: str, task: TaskProfile, ou
     ratio, basis = found
     tokens = (ratio * output_tokens).to_integral_value()
     return HiddenTokens(effort, effort_basis, tokens, ratio, kind, f"{basis}; {ratio:.3g} per output token")
+
+
+def fitted(hidden: HiddenTokens, output: distribution.LogNormal | None,
+           given: distribution.LogNormal | None) -> distribution.LogNormal | None:
+    """The distribution of the hidden tokens: the workload's own (`given`) where it gives one; else, where
+    they are a ratio of the output, the output's distribution scaled by it (reasoning moves with the output);
+    else the constant count; None for none."""
+    if hidden.kind == "workload" and given is not None:
+        return given
+    if hidden.per_output_token and output is not None:
+        return distribution.LogNormal(output.mu + math.log(hidden.per_output_token), output.sigma)
+    return distribution.constant(float(hidden.tokens))
 
 
 __all__ = ["EFFORTS", "HiddenTokens", "ReasoningFigures", "assume"]

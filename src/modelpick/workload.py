@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
+from modelpick import distribution
 from modelpick.effort import Effort
 from modelpick.errors import InputError
 from modelpick.files import WORKLOAD_FILE
@@ -52,6 +54,54 @@ class Weights(_Strict):
         return self
 
 
+def _unset(value: Any) -> bool:
+    return value is None
+
+
+class TokenDistribution(_Strict):
+    """Tokens per request as a distribution: `{p50: N, p95: N}` or `{mean: N, p95: N}`. modelpick fits a
+    log-normal through the two points (distribution.py); p95 equal to p50 (or the mean) is a constant."""
+
+    p50: int | None = Field(default=None, gt=0, le=MAX_TOKENS, exclude_if=_unset, description="the median")
+    mean: int | None = Field(default=None, gt=0, le=MAX_TOKENS, exclude_if=_unset, description="the mean")
+    p95: int = Field(gt=0, le=MAX_TOKENS, description="the 95th percentile")
+
+    @model_validator(mode="after")
+    def _fits(self) -> TokenDistribution:
+        if (self.p50 is None) == (self.mean is None):
+            raise PydanticCustomError("token_distribution", "give p50 or mean, and p95")
+        try:
+            self.fit()
+        except ValueError as exc:
+            raise PydanticCustomError("token_distribution", str(exc).replace("{", "(").replace("}", ")")) from None
+        return self
+
+    def fit(self) -> distribution.LogNormal:
+        if self.p50 is not None:
+            return distribution.fit_p50(self.p50, self.p95)
+        return distribution.fit_mean(self.mean or 0, self.p95)
+
+    def text(self) -> str:
+        """`p50 800, p95 4,000` (or `mean ...`)."""
+        center = f"p50 {self.p50:,}" if self.p50 is not None else f"mean {self.mean:,}"
+        return f"{center}, p95 {self.p95:,}"
+
+
+def _token_shape(value: Any) -> str:
+    return _DISTRIBUTION if isinstance(value, (dict, TokenDistribution)) else _COUNT
+
+
+# Union member tags: error locations drop names with a "[" (yamlfile.error_location), so an error inside a
+# distribution is blamed on `input_tokens.p95`, and a bad number on `input_tokens`, as before.
+_COUNT, _DISTRIBUTION = "count[int]", "distribution[p50|mean, p95]"
+TokenCount = Annotated[
+    Annotated[Annotated[int, Field(ge=0, le=MAX_TOKENS)], Tag(_COUNT)]
+    | Annotated[TokenDistribution, Tag(_DISTRIBUTION)],
+    Discriminator(_token_shape),
+]
+TOKEN_KEYS = ("input_tokens", "output_tokens", "reasoning_tokens")
+
+
 class Requirements(_Strict):
     input_modalities: list[Modality] = []
     features: list[Feature] = []
@@ -71,9 +121,9 @@ class Requirements(_Strict):
 class Workload(_Strict):
     name: str | None = None
     task: str = DEFAULT_TASK
-    input_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
-    output_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
-    reasoning_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS)
+    input_tokens: TokenCount | None = None
+    output_tokens: TokenCount | None = None
+    reasoning_tokens: TokenCount | None = None
     reasoning_effort: Effort | None = Field(
         default=None, description="default: the provider API's default, or the task profile's effort policy")
     cached_input_ratio: float = Field(default=0, ge=0, le=1)
@@ -135,7 +185,12 @@ def merge_options(data: dict[str, Any], options: dict[str, Any]) -> dict[str, An
 class ResolvedWorkload:
     """A workload with everything it leaves out settled: its task profile, token counts (the profile's typical
     ones where it gives none, each noted), the quality/cost/speed weights, and the day it is judged on. What
-    every evaluation, rule and check reads."""
+    every evaluation, rule and check reads.
+
+    `input_tokens` and `output_tokens` are the counts of the point estimate: a count given as a distribution
+    stands there as its fitted mean, rounded (the expected cost is linear in them within a price tier);
+    `fits` holds the fitted distributions by key (input_tokens, output_tokens, reasoning_tokens), empty for a
+    workload of plain numbers."""
 
     workload: Workload
     task_id: str
@@ -146,22 +201,49 @@ class ResolvedWorkload:
     weights: dict[str, float]  # quality, cost, speed: summing to 1
     notes: list[str]  # what was filled in, for the output
     benchmarks: dict[str, BenchmarkInfo]  # every benchmark's scale
+    fits: dict[str, distribution.LogNormal] = field(default_factory=dict)
 
     @property
     def requires(self) -> Requirements:
         return self.workload.requires
+
+    def p95_tokens(self, key: str) -> int:
+        """The p95 of input_tokens or output_tokens as given (the resolved count when it is a number)."""
+        given = getattr(self.workload, key)
+        return given.p95 if isinstance(given, TokenDistribution) else getattr(self, key)
+
+
+def _distribution_notes(workload: Workload, counts: dict[str, int]) -> list[str]:
+    given = {k: getattr(workload, k) for k in TOKEN_KEYS if isinstance(getattr(workload, k), TokenDistribution)}
+    if not given:
+        return []
+    fitted = "; ".join(f"{k} {d.text()} (mean {d.fit().mean:,.0f})" for k, d in given.items())
+    p95 = {k: d.p95 if isinstance(d := getattr(workload, k), TokenDistribution) else counts[k]
+           for k in ("input_tokens", "output_tokens")}
+    return [f"derived: token counts as log-normal distributions fitted through the given points: {fitted}; "
+            "costs are expected values over them (input and output independent, reasoning moving with output)",
+            f"fit judged at p95 tokens: {p95['input_tokens']:,} in + {p95['output_tokens']:,} out (and each "
+            "entry's reasoning at p95); budget judged on the expected monthly cost"]
 
 
 def resolve(workload: Workload, tasks: Tasks, as_of: dt.date) -> ResolvedWorkload:
     """Fill what the workload leaves out from its task profile, and settle the weights."""
     task = tasks.get(workload.task)
     notes = []
-    counts = {}
+    counts: dict[str, int] = {}
+    fits = {}
     for key in ("input_tokens", "output_tokens"):
         given = getattr(workload, key)
+        if isinstance(given, TokenDistribution):
+            fits[key] = given.fit()
+            counts[key] = round(fits[key].mean)
+            continue
         counts[key] = given if given is not None else task.example.get(key, DEFAULT_TOKENS[key])
         if given is None:
             notes.append(f"{key} not given: {counts[key]:,} (typical for {workload.task})")
+    if isinstance(workload.reasoning_tokens, TokenDistribution):
+        fits["reasoning_tokens"] = workload.reasoning_tokens.fit()
+    notes += _distribution_notes(workload, counts)
     if isinstance(workload.prefer, str):
         weights = dict(task.balance) if workload.prefer == "balanced" else dict(PREFER_WEIGHTS[workload.prefer])
     else:
@@ -169,4 +251,4 @@ def resolve(workload: Workload, tasks: Tasks, as_of: dt.date) -> ResolvedWorkloa
     total = sum(weights.values())
     weights = {k: round(weights.get(k, 0) / total, 4) for k in ("quality", "cost", "speed")}
     return ResolvedWorkload(workload, workload.task, task, as_of, counts["input_tokens"], counts["output_tokens"],
-                            weights, notes, dict(tasks.benchmarks))
+                            weights, notes, dict(tasks.benchmarks), fits)

@@ -18,12 +18,73 @@ class CostBreakdown(Result):
     reasoning: Money
 
 
+def _absent(value: Any) -> bool:
+    return value is None
+
+
+class TokenFit(Result):
+    """A token count as a log-normal distribution: ln X ~ Normal(mu, sigma) (sigma 0: a constant)."""
+
+    given: dict[str, int] | None = Field(description="the points the workload gave ({p50, p95} or {mean, p95}); "
+                                                     "null where derived (reasoning as a ratio of output)")
+    mean: float
+    p50: float
+    p95: float
+    mu: float
+    sigma: float
+
+
+class TokenDistributions(Result):
+    """The distributions the expected cost integrates over (derived: fitted through the workload's points)."""
+
+    input: TokenFit | None
+    output: TokenFit | None
+    reasoning: TokenFit | None
+    basis: str
+
+
 class TokenCounts(Result):
+    """Tokens per request; for token distributions, expected values (rounded), with the fits."""
+
     input: int
     cached_input: int
     cache_write: int
     output: int
     reasoning: int
+    distribution: TokenDistributions | None = Field(default=None, exclude_if=_absent)
+
+
+P95_REQUEST = "the cost of one request with input, output and reasoning tokens each at its p95"
+P95_MONTH = ("requests x expected cost per request + 1.645 x sqrt(requests) x sd of one request's cost (normal "
+             "approximation of a month's total; the volume as given)")
+EXPECTED = ("derived: expected over the fitted token distributions (log-normal; input and output independent, "
+            "reasoning moving with output)")
+
+
+class CostP95(Result):
+    """p95 figures of a distribution workload (derived from the fitted distributions)."""
+
+    per_request: Money = Field(description=P95_REQUEST)
+    per_day: Money = Field(description="per_month / days per month")
+    per_month: Money = Field(description=P95_MONTH)
+    tokens: dict[str, int] = Field(description="the p95 request: input, output, reasoning")
+    tier: str | None = Field(description="the long-context tier the p95 request is billed at")
+    sd_per_request: Money = Field(description="standard deviation of one request's cost")
+    definition: str
+
+
+class TierShare(Result):
+    tier: str
+    above_input_tokens: int
+    share: float = Field(description="share of requests whose input is above the threshold, billed wholly at "
+                                     "the tier's prices (derived)")
+
+
+class OverflowShare(Result):
+    """Shares of requests that do not fit (derived from the fitted distributions)."""
+
+    context_window: float = Field(description="input + output + reasoning above the context window")
+    max_output: float = Field(description="output + reasoning above max output")
 
 
 class CostReport(Result):
@@ -38,6 +99,11 @@ class CostReport(Result):
     prices: dict[str, Money]
     requests_per_day: Money
     requests_per_month: Money
+    derived: str | None = Field(default=None, exclude_if=_absent,
+                                description="set when the per_* figures are expected values over token distributions")
+    p95: CostP95 | None = Field(default=None, exclude_if=_absent)
+    tier_shares: list[TierShare] | None = Field(default=None, exclude_if=_absent)
+    overflow_share: OverflowShare | None = Field(default=None, exclude_if=_absent)
 
 
 class Scores(Result):

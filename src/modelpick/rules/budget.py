@@ -1,3 +1,7 @@
+"""The workload's monthly budget, judged on the monthly cost: for token distributions, the expected one (a
+month's bill is the sum of many requests, which stays close to its expectation: the p95 month in the output
+says how close)."""
+
 from decimal import Decimal
 
 from modelpick.cost_model import CostEstimate
