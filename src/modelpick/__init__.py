@@ -7,7 +7,7 @@ first use, so that importing the package (and so starting the command line) stay
 from typing import Any
 
 __version__ = "0.1.0"
-API = ("recommend", "compare", "cost", "check", "scan", "cascade")
+API = ("recommend", "compare", "cost", "check", "scan")
 
 
 def __getattr__(name: str) -> Any:
