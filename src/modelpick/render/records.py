@@ -16,6 +16,29 @@ ENTRY_HEADERS = ["rank", "model", "provider", "name", "score", "quality", "quali
                  "hidden_tokens_kind", "lifecycle", "reasons", "warnings"]
 
 
+# Columns a workload of token distributions adds after the entry's columns (absent for plain numbers).
+SPREAD_HEADERS = ["p95_per_request", "p95_per_day", "p95_per_month", "tier_shares", "overflow_context_window_share",
+                  "overflow_max_output_share"]
+
+
+def _spread(e: EntryResult) -> list[str]:
+    """p95 figures, the share above each tier (`ABOVE=SHARE`, joined with ` | `) and the overflow shares."""
+    p95, overflow = e.cost.p95, e.cost.overflow_share
+    if p95 is None or overflow is None:
+        return [""] * len(SPREAD_HEADERS)
+    tiers = " | ".join(f"{t.above_input_tokens}={t.share:g}" for t in e.cost.tier_shares or [])
+    return [decimal(p95.per_request), decimal(p95.per_day), decimal(p95.per_month), tiers,
+            f"{overflow.context_window:g}", f"{overflow.max_output:g}"]
+
+
+def _headers(entries: list[Any]) -> list[str]:
+    return ENTRY_HEADERS + (SPREAD_HEADERS if any(e.cost.p95 is not None for e in entries) else [])
+
+
+def _row(e: EntryResult, entries: list[Any]) -> list[str]:
+    return _entry(e) + (_spread(e) if len(_headers(entries)) > len(ENTRY_HEADERS) else [])
+
+
 def decimal(value: Decimal | None) -> str:
     """Money as a plain decimal, rounded as JSON rounds it (0.000002, never 2e-06)."""
     return "" if value is None else format(Decimal(str(money_number(value))), "f")
@@ -46,12 +69,13 @@ def records(result: Any, *, show_excluded: bool = False) -> Document:
     """The raw-value rows of a result of a type in RECORDS; any other result's layout, which is already one
     row per thing (show, models, ...)."""
     import modelpick.render.layout_cascade  # noqa: F401  (registers its records on import)
+    import modelpick.render.layout_frontier  # noqa: F401  (registers its records on import)
 
     return RECORDS.get(type(result), layout)(result, show_excluded=show_excluded)
 
 
 def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> Document:
-    sections = [Section(None, ENTRY_HEADERS, [_entry(e) for e in result.ranking])]
+    sections = [Section(None, _headers(result.ranking), [_row(e, result.ranking) for e in result.ranking])]
     if show_excluded and result.excluded:
         sections.append(Section("excluded", ["model", "provider", "name", "reasons"],
                                 [[x.model, x.provider, x.name, " | ".join(x.reasons)] for x in result.excluded]))
@@ -59,8 +83,9 @@ def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> D
 
 
 def _comparison(result: Comparison, *, show_excluded: bool = False) -> Document:
-    return Document(sections=[Section(None, [*ENTRY_HEADERS, "fits"],
-                                      [[*_entry(e), _text(e.fits)] for e in result.models])])
+    models = list(result.models)
+    return Document(sections=[Section(None, [*_headers(models), "fits"],
+                                      [[*_row(e, models), _text(e.fits)] for e in models])])
 
 
 def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
@@ -79,7 +104,8 @@ def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
                  decimal(c.per_month)])
     headers = ["component", "tokens_per_request", "price_per_1m", "component_per_request", "component_per_day",
                "component_per_month"]
-    return Document(sections=[Section(None, [*headers, *ENTRY_HEADERS], [[*row, *_entry(result)] for row in rows])])
+    return Document(sections=[Section(None, [*headers, *_headers([result])],
+                                      [[*row, *_row(result, [result])] for row in rows])])
 
 
 # Result type -> its rows of raw values; the evaluations only, whose layouts show rounded display strings.
