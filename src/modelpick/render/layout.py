@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import singledispatch
 from typing import Any
 
+from modelpick.render import layout_spread as spread
 from modelpick.report import (
     CheckResult,
     ComparedEntry,
@@ -98,7 +99,8 @@ def _workload_line(result: Any) -> str:
     volume = (f"{number(w['requests_per_month'])} requests/month" if w.get("requests_per_month") is not None
               else f"{number(DEFAULT_REQUESTS_PER_DAY if w.get('requests_per_day') is None else w['requests_per_day'])}"
               " requests/day")
-    parts = [f"task {result.task}", f"{w['input_tokens']:,} in / {w['output_tokens']:,} out tokens", volume]
+    counts = f"{spread.token_text(w['input_tokens'])} in / {spread.token_text(w['output_tokens'])} out tokens"
+    parts = [f"task {result.task}", counts, volume]
     if w.get("cached_input_ratio"):
         parts.append(f"{w['cached_input_ratio']:.0%} cached")
     if w.get("batch"):
@@ -147,9 +149,10 @@ class Footnotes:
 def _caveats(entry: EntryResult, task: str) -> list[str]:
     """An entry's warnings, and its thin evidence, which the quality column can only star."""
     evidence = entry.quality_evidence
+    warnings = [*entry.warnings, *spread.caveats(entry)]
     if evidence is None or not evidence.thin:
-        return entry.warnings
-    return [*entry.warnings, f"thin evidence: quality {evidence.unadjusted:.2f} rests on {evidence.coverage:.0%} of "
+        return warnings
+    return [*warnings, f"thin evidence: quality {evidence.unadjusted:.2f} rests on {evidence.coverage:.0%} of "
                              f"the {task} benchmark weight; ranked as {score(entry.scores.quality)}"]
 
 
@@ -170,6 +173,9 @@ def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> D
     # Model and provider share a cell (PROVIDER/MODEL, as the commands take it): at 80 columns a provider
     # column would leave the why no room. The footnote markers follow the name.
     headers = ["#", "model", "$/month", "$/request", "quality", "reasoning", "speed", "context", "why"]
+    p95 = spread.has_spread(result.ranking)
+    if p95:
+        headers.insert(3, "p95 $/month")
     footnotes = Footnotes()
     rows = []
     for e in result.ranking:
@@ -178,9 +184,13 @@ def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> D
         name = " ".join(filter(None, [f"{e.provider}/{e.model}", status, footnotes.marker(_caveats(e, result.task))]))
         rows.append([str(e.rank), name, money(e.cost.per_month), money(e.cost.per_request), quality(e),
                      reasoning(e.reasoning), speed(e), tokens(e.context_window), _why(e)])
-    section = Section(None, headers, rows, wrap=("model", "why"), optional=("context", "$/request", "speed"))
+        if p95:
+            rows[-1].insert(3, money(e.cost.p95.per_month) if e.cost.p95 else "-")
+    optional = ("p95 $/month", "context", "$/request", "speed") if p95 else ("context", "$/request", "speed")
+    section = Section(None, headers, rows, wrap=("model", "why"), optional=optional)
     doc = Document(title=_workload_line(result), sections=[section],
-                   notes=[*result.notes, *_legend(result.ranking), *footnotes.notes()])
+                   notes=[*result.notes, *spread.definitions(result.ranking), *_legend(result.ranking),
+                          *footnotes.notes()])
     if not result.ranking:
         doc.notes.append("no entry fits this workload")
     count = len(result.excluded)
@@ -231,6 +241,7 @@ def _entry_rows(entries: list[ComparedEntry], task: str, footnotes: Footnotes) -
         row("$/month", lambda e: money(e.cost.per_month)),
         row("$/day", lambda e: money(e.cost.per_day)),
         row("$/request", lambda e: money(e.cost.per_request)),
+        *[row(label, get) for label, get in spread.compare_rows(entries)],
         row("batch", lambda e: "yes" if e.cost.batch else "no"),
         row("service tier", lambda e: e.cost.service_tier),
         row("tier", lambda e: e.cost.tier or "-"),
@@ -257,7 +268,8 @@ def _comparison(result: Comparison, *, show_excluded: bool = False) -> Document:
     footnotes = Footnotes()
     rows = _entry_rows(result.models, result.task, footnotes)
     return Document(title=_workload_line(result), sections=[Section(None, headers, rows, wrap=tuple(headers[1:]))],
-                    notes=[*result.notes, *_legend(list(result.models)), *footnotes.notes()])
+                    notes=[*result.notes, *spread.definitions(list(result.models)), *_legend(list(result.models)),
+                           *footnotes.notes()])
 
 
 def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
@@ -281,11 +293,12 @@ def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
     total = " ".join(filter(None, ["total", footnotes.marker(_caveats(result, result.task))]))
     rows.append([total, f"{t.input + t.output + t.reasoning:,}", "", money(c.per_request), money(c.per_day),
                  money(c.per_month)])
+    rows += spread.cost_rows(c)
     title = f"{result.provider}/{result.model}: {_workload_line(result)}"
     r = result.reasoning
     notes = [f"{'batch' if c.batch else c.service_tier} prices{f', tier {c.tier}' if c.tier else ''}; "
              f"prices in USD per 1M tokens; {number(c.requests_per_day)} requests/day, "
-             f"{number(c.requests_per_month)} requests/month", *result.notes,
+             f"{number(c.requests_per_month)} requests/month", *result.notes, *spread.cost_notes(c),
              "reasoning: the model does not reason" if r.effort is None else
              f"reasoning: {_effort(result)}, {r.hidden_tokens:,} hidden tokens per request ({r.kind}: {r.basis})",
              f"lifecycle: {result.lifecycle} as of {result.as_of}"]
