@@ -5,6 +5,7 @@ Prices are USD per 1M tokens (see tests/fixtures/registry)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import Decimal as D
 
 import pytest
@@ -25,7 +26,7 @@ def run(fixture_registry, make_workload, tasks):
     """run("acme/acme-alpha", 1000, 500, batch=True, ...) -> CostEstimate, hidden reasoning tokens assumed as
     the ranking assumes them (a chat workload unless `task` is given)."""
 
-    def go(name: str, input_tokens: int, output_tokens: int, **workload):
+    def go(name: str, input_tokens, output_tokens, **workload):
         wl = make_workload(input_tokens=input_tokens, output_tokens=output_tokens, **workload)
         ctx = resolve(wl, tasks, AS_OF)
         return ranking.estimate(fixture_registry, ctx, fixture_registry.get(name))
@@ -384,3 +385,81 @@ def test_history_needs_distinct_dates(fixture_registry, update, message):
     data = {**fixture_registry.get("acme/acme-alpha").model.pricing.model_dump(), **update}
     with pytest.raises(ValidationError, match=message):
         Pricing.model_validate(data)
+
+
+# --- token distributions ----------------------------------------------------------------------------------
+# Figures computed here from statistics.NormalDist, independently of modelpick.distribution.
+
+from statistics import NormalDist  # noqa: E402
+
+Z95 = NormalDist().inv_cdf(0.95)
+PHI = NormalDist().cdf
+
+
+def lognormal(p50: float, p95: float) -> tuple[float, float]:
+    return math.log(p50), math.log(p95 / p50) / Z95
+
+
+def partial(mu: float, s: float, t: float, n: int = 1) -> float:
+    """E[X^n; X > t] for ln X ~ N(mu, s)."""
+    return math.exp(n * mu + n * n * s * s / 2) * PHI((mu + n * s * s - math.log(t)) / s)
+
+
+def test_expected_cost_without_a_tier(run):
+    # acme-old: $0.50 in, $1.50 out, no tier
+    est = run("acme/acme-old", {"p50": 1000, "p95": 3000}, {"p50": 400, "p95": 1200})
+    (mi, si), (mo, so) = lognormal(1000, 3000), lognormal(400, 1200)
+    mean_in, mean_out = math.exp(mi + si * si / 2), math.exp(mo + so * so / 2)
+    assert float(est.per_request) == pytest.approx(mean_in * 0.5e-6 + mean_out * 1.5e-6, rel=1e-9)
+    assert float(est.per_month) == pytest.approx(30_000 * float(est.per_request), rel=1e-12)
+    assert est.spread.tier_shares == {}
+    # p95 request: 3,000 in x $0.50 + 1,200 out x $1.50 = 0.0015 + 0.0018
+    assert est.spread.p95_per_request == D("0.0033")
+
+
+def test_expected_cost_integrates_over_the_long_context_tier(run):
+    # acme-alpha: $1 in / $4 out; above 200,000 input tokens the whole request at $2 / $8. Output fixed at 500.
+    est = run("acme/acme-alpha", {"p50": 100_000, "p95": 400_000}, 500)
+    mu, s = lognormal(100_000, 400_000)
+    p_high = 1 - PHI((math.log(200_000) - mu) / s)
+    e_high = partial(mu, s, 200_000)
+    e_low = math.exp(mu + s * s / 2) - e_high
+    expected = e_low * 1e-6 + e_high * 2e-6 + 500 * (4e-6 * (1 - p_high) + 8e-6 * p_high)
+    assert float(est.per_request) == pytest.approx(expected, rel=1e-9)
+    assert est.spread.tier_shares == {LONG: pytest.approx(p_high, rel=1e-9)}
+    assert p_high == pytest.approx(1 - PHI(Z95 / 2)) == pytest.approx(0.2054, abs=1e-4)  # ln 2 / (ln 4 / z95)
+    # a request at the p95 counts is billed wholly at the tier: 400,000 x $2 + 500 x $8
+    assert est.spread.p95_per_request == D("0.804") and est.spread.p95_tier == LONG
+    # p95 month: N x E + z95 x sqrt(N) x sd, sd from E[c^2] region by region (N = 1,000/day x 30 days)
+    e2_high, e2_all = partial(mu, s, 200_000, 2), math.exp(2 * mu + 2 * s * s)
+    second = (1e-12 * (e2_all - e2_high) + 2 * 1e-6 * e_low * 500 * 4e-6 + (1 - p_high) * (500 * 4e-6) ** 2
+              + 4e-12 * e2_high + 2 * 2e-6 * e_high * 500 * 8e-6 + p_high * (500 * 8e-6) ** 2)
+    sd = math.sqrt(second - expected ** 2)
+    assert float(est.spread.sd_per_request) == pytest.approx(sd, rel=1e-6)
+    assert float(est.spread.p95_per_month) == pytest.approx(30_000 * expected + Z95 * math.sqrt(30_000) * sd,
+                                                            rel=1e-9)
+    assert est.spread.p95_per_day == est.spread.p95_per_month / 30
+
+
+def test_scalar_counts_have_no_spread(run):
+    assert run("acme/acme-alpha", 1000, 500).spread is None
+
+
+def test_constant_distribution_costs_as_the_number(run):
+    est = run("acme/acme-alpha", {"p50": 1000, "p95": 1000}, {"mean": 500, "p95": 500})
+    assert est.per_request == pytest.approx(D("0.003"), abs=D("1e-15"))
+    assert est.spread.p95_per_request == D("0.003") and float(est.spread.sd_per_request) == pytest.approx(0, abs=1e-12)
+
+
+def test_overflow_shares(run):
+    # acme-old: context window 128,000, max output 8,000; input and output independent
+    est = run("acme/acme-old", {"p50": 50_000, "p95": 120_000}, {"p50": 2_000, "p95": 9_000})
+    (mi, si), (mo, so) = lognormal(50_000, 120_000), lognormal(2_000, 9_000)
+    assert est.spread.over_max_output == pytest.approx(1 - PHI((math.log(8_000) - mo) / so), rel=1e-9)
+    # P(I + O > 128,000) = E over O of P(I > 128,000 - O), O at 20,000 equiprobable quantiles
+    n, total = 20_000, 0.0
+    for k in range(n):
+        o = math.exp(mo + so * NormalDist().inv_cdf((k + 0.5) / n))
+        rest = 128_000 - o
+        total += 1.0 if rest <= 0 else 1 - PHI((math.log(rest) - mi) / si)
+    assert est.spread.over_window == pytest.approx(total / n, rel=2e-3)

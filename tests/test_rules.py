@@ -204,3 +204,40 @@ def test_lifecycle_as_of(check, name, as_of, include_deprecated, reasons, warnin
     assert out.reasons == reasons
     assert out.warnings == warnings
     assert status_on(fixture_registry.get(name), as_of)[0] == status
+
+
+# --- token distributions: fit judged at p95 ---------------------------------------------------------------
+
+
+def test_context_judged_at_p95_tokens(check):
+    # acme-old: window 128,000, max output 8,000. Expected input ~62,000 fits; the p95 request does not.
+    out = check(context, "acme/acme-old", input_tokens={"p50": 50_000, "p95": 130_000}, output_tokens=1_000)
+    assert out.reasons == ["request of 131,000 tokens at p95 (130,000 in + 1,000 out) exceeds context window 128,000"]
+    # the share of requests over the window, from the fitted distribution: P(input > 127,000)
+    assert len(out.warnings) == 1
+    assert out.warnings[0].endswith("of requests overflow the context window (128,000) (derived from the fitted "
+                                    "token distributions)")
+
+
+def test_max_output_judged_at_p95_tokens(check):
+    out = check(context, "acme/acme-old", input_tokens=1_000, output_tokens={"p50": 2_000, "p95": 9_000})
+    assert out.reasons == ["9,000 output tokens per request at p95 exceed max output 8,000"]
+    # P(output > 8,000) = 1 - Phi(ln 4 / (ln 4.5 / z95)) = 1 - Phi(1.5159) = 6.5%
+    assert out.warnings == ["6.5% of requests overflow max output (8,000) (derived from the fitted token "
+                            "distributions)"]
+
+
+def test_p95_within_limits_fits(check):
+    out = check(context, "acme/acme-old", input_tokens={"p50": 5_000, "p95": 20_000}, output_tokens=1_000)
+    assert out.reasons == [] and out.warnings == []
+
+
+def test_budget_judged_on_expected_monthly_cost(check):
+    # acme-old $0.50/1M in: expected input 1,291.18 (p50 800, p95 4,000) x 30,000 requests = $19.37 a month;
+    # the p95 request (4,000 tokens) would be $60 a month. A $25 budget holds.
+    fits = check(budget, "acme/acme-old", input_tokens={"p50": 800, "p95": 4_000}, output_tokens=0,
+                 requires={"max_monthly_cost_usd": 25})
+    assert fits.reasons == []
+    over = check(budget, "acme/acme-old", input_tokens={"p50": 800, "p95": 4_000}, output_tokens=0,
+                 requires={"max_monthly_cost_usd": 19})
+    assert over.reasons == ["costs $19.37/month, over the budget of $19.00"]
