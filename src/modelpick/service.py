@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from modelpick.config import Config
     from modelpick.report import AuditResult, RegistryDiff, ScanResult, ValidationResult
     from modelpick.report.cascade import CascadeResult
+    from modelpick.report.frontier import BreakevenResult, FrontierResult
 
 WorkloadSpec = str | Path | Mapping[str, Any] | None
 Paths = Sequence[str | Path]
@@ -366,3 +367,31 @@ def cascade(workload: WorkloadSpec = None, *, chain: Sequence[str] = (), escalat
         return cascades.chain(active, ctx, [active.get(name) for name in chain], list(escalation_rates))
     return cascades.search(active, ctx, depth, list(escalation_rates) or [cascades.DEFAULT_RATE],
                            10 if top is None else top)
+
+
+def frontier(workload: WorkloadSpec = None, *, registry: Paths = (), as_of: dt.date | None = None,
+             **overrides: Any) -> FrontierResult:
+    """`modelpick frontier`: the cost/quality Pareto frontier of the entries that fit the workload and whose
+    quality is known (the evaluation `recommend` ranks), each dominated entry naming one that dominates it, with
+    speed as a third view; the others listed with why. The definitions are in modelpick.frontier."""
+    from modelpick import frontier as frontiers
+
+    active, ctx = _evaluation(workload, overrides, registry, as_of)
+    return frontiers.frontier(active, ctx)
+
+
+def breakeven(workload: WorkloadSpec = None, *, between: Sequence[str] = (), registry: Paths = (),
+              as_of: dt.date | None = None, **overrides: Any) -> BreakevenResult:
+    """`modelpick breakeven`: for two entries (`between`: MODEL or PROVIDER/MODEL, two different ones), the
+    requests per day, cached-input ratio, output length and batch share at which the cheaper of them changes,
+    the rest of the workload held fixed; or never, and why. The formulas are in modelpick.breakeven."""
+    from modelpick import breakeven as breakevens
+
+    if len(between) != 2:
+        raise InputError(f"name two models to compare, not {len(between)}", path="between", argument=True)
+    active, ctx = _evaluation(workload, overrides, registry, as_of)
+    a, b = (active.get(name) for name in between)
+    if a.key == b.key:
+        same = f"both name {a.key}" if between[0] != between[1] else f"{between[0]!r} twice"
+        raise InputError(f"name two different models: {same}", path="between", argument=True)
+    return breakevens.breakeven(active, ctx, load_tasks(), a, b)

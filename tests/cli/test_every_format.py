@@ -91,6 +91,9 @@ CASES: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], int], tuple[tuple[str,
                             (("--against", LITELLM, "--from", "litellm", "--tolerance", "1000"), 0)),
     ("registry", "import"): ((("--from", "litellm", "{tmp}/skipped.json", "-o", "{tmp}/out{n}"), 0),
                              (("--from", "litellm", LITELLM, "-o", "{tmp}/out{n}"), 0)),
+    ("frontier",): (((*IMPOSSIBLE, *REG, *AS_OF), 1), ((*WORKLOAD, "--provider", "acme", *REG, *AS_OF), 0)),
+    ("breakeven",): ((("--between", "acme/acme-alpha", "acme/acme-think", *IMPOSSIBLE, *REG, *AS_OF), 0),
+                     (("--between", "acme/acme-alpha", "acme/acme-think", *WORKLOAD, *REG, *AS_OF), 0)),
 }
 
 

@@ -22,9 +22,11 @@ from modelpick.cli import app
 from modelpick.render import github, junit, layout_registry, render
 from modelpick.report import (
     AuditResult,
+    BreakevenResult,
     CheckResult,
     Comparison,
     CostResult,
+    FrontierResult,
     ImportResult,
     ModelList,
     ModelShow,
@@ -54,6 +56,8 @@ COMMAND_OF: dict[type[Output], tuple[str, ...]] = {
     RegistryDiff: ("registry", "diff"),
     ImportResult: ("registry", "import"),
     AuditResult: ("registry", "audit"),
+    FrontierResult: ("frontier",),
+    BreakevenResult: ("breakeven",),
 }
 
 
@@ -100,11 +104,16 @@ def emptiest(result_type: type[Output]) -> Output:
                          "--output-tokens", "100")
     if result_type is ModelShow:
         return _from_cli(ModelShow, "show", "acme/acme-legacy")
+    if result_type is BreakevenResult:
+        return _from_cli(BreakevenResult, "breakeven", "--between", "acme/acme-alpha", "acme/acme-think", "--task",
+                         "chat", "--input-tokens", "1000", "--output-tokens", "100")
     empty: dict[type[Output], Any] = {
         Recommendation: lambda: Recommendation(as_of=AS_OF, workload=WORKLOAD, task="chat", weights={},
                                                ranking=[], excluded=[]),
         Comparison: lambda: Comparison(as_of=AS_OF, workload=WORKLOAD, task="chat", weights={}, models=[]),
         ModelList: lambda: ModelList(models=[]),
+        FrontierResult: lambda: FrontierResult(as_of=AS_OF, workload=WORKLOAD, task="chat", weights={}, points=[],
+                                               frontier=[], speed_frontier=[], unplotted=[]),
         TaskList: lambda: TaskList(tasks=[]),
         CheckResult: lambda: CheckResult(as_of=AS_OF, config="modelpick.yaml", results=[],
                                          summary={"pass": 0, "warn": 0, "fail": 0}),

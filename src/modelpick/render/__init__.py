@@ -15,6 +15,7 @@ from typing import Any, Literal
 # registry import and diff), or findings that CI acts on (check, scan, registry validate and audit).
 REPORT = "report"
 FINDINGS = "findings"
+CHART = "chart"  # a chart besides the report (frontier): svg
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ FORMATS: dict[str, Format] = {
     "csv": Format("csv_", "records", (REPORT,)),
     "github": Format("github", "result", (FINDINGS,)),
     "junit": Format("junit", "result", (FINDINGS,)),
+    "svg": Format("svg", "result", (CHART,)),
 }
 
 

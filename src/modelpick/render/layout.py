@@ -117,6 +117,7 @@ def layout(result: Any, *, show_excluded: bool = False) -> Document:
     # recommendation never pays for importing the importers, the audit and the diff.
     import modelpick.render.layout_registry  # noqa: F401
     import modelpick.render.layout_cascade  # noqa: F401
+    import modelpick.render.layout_frontier  # noqa: F401
 
     if layout.dispatch(type(result)) is not _unregistered:
         return layout(result, show_excluded=show_excluded)

@@ -52,6 +52,15 @@ from modelpick.report.upkeep import (
     WorkloadChange,
 )
 from modelpick.report.cascade import Cascade, CascadeResult, CascadeStage
+from modelpick.report.frontier import (
+    BreakevenPoint,
+    BreakevenResult,
+    FrontierPoint,
+    FrontierResult,
+    PairEntry,
+    SideCheck,
+    Unplotted,
+)
 # isort: on
 
 __all__ = [
@@ -64,4 +73,5 @@ __all__ = [
     "TaskInfo", "TaskList", "TokenCounts", "TruncatedFile", "ValidationFinding", "ValidationResult", "Value",
     "ValueOrigin", "WorkloadChange", "fails", "money_number", "money_text",
     "Cascade", "CascadeResult", "CascadeStage",
+    "BreakevenPoint", "BreakevenResult", "FrontierPoint", "FrontierResult", "PairEntry", "SideCheck", "Unplotted",
 ]
