@@ -65,7 +65,8 @@ def _frontier(result: FrontierResult, *, show_excluded: bool = False) -> Documen
                  "+: also on the cost/speed frontier (no other entry costs less or the same AND is as quick, better "
                  "in one)")
     if any(p.thin for p in result.points):
-        notes.append("quality*: thin evidence, charted at its scaled-down quality (see the numbered notes)")
+        notes.append("quality*: thin evidence: the quality its benchmarks give; charted, as recommend ranks it, "
+                     "scaled down by their coverage")
     if not result.points:
         notes.append("no entry fits this workload with a known quality: nothing to chart")
     if excluded and not show_excluded:

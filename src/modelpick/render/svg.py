@@ -72,7 +72,7 @@ def render(result: FrontierResult) -> str:
     for p in sorted(points, key=lambda p: p.frontier):  # frontier points on top
         px, py = x(float(p.per_month)), y(p.quality)
         key = f"{p.provider}/{p.model}"
-        tip = f"{key}: {money_tick(float(p.per_month))}/month, quality {p.quality:.2f}" + (
+        tip = f"{p.name} ({key}): {money_tick(float(p.per_month))}/month, quality {p.quality:.2f}" + (
             "" if p.frontier else f", dominated by {p.dominated_by}")
         if p.frontier:
             out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="#1f77b4"><title>{_text(tip)}</title>'
