@@ -78,7 +78,7 @@ def test_recommend_reads_the_bundled_copy_quietly(given: str) -> None:
     (["recommend", "examples/tiket-triage.yaml"],
      "examples/tiket-triage.yaml: no such file (did you mean 'ticket-triage'?)"),
     (["recommend", "tiket-triage"], "tiket-triage: no such file (did you mean 'ticket-triage'?)"),
-    (["cost", "gpt-4.1-nano", "examples/rag.yaml"], "examples/rag.yaml: no such file (did you mean 'rag-chat'?)"),
+    (["cost", "gpt-4.1-nano", "examples/rag.yaml"], "examples/rag.yaml: no such file (did you mean 'rag-chat' or 'long-tail-rag'?)"),
     (["recommend", "examples/nothing-like-it.yaml"], "examples/nothing-like-it.yaml: no such file"),
     # Not the shape of an example: the usual error, no look-up.
     (["recommend", "elsewhere/ticket-triage.yaml"], "elsewhere/ticket-triage.yaml: no such file"),
