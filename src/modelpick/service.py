@@ -395,3 +395,58 @@ def breakeven(workload: WorkloadSpec = None, *, between: Sequence[str] = (), reg
         same = f"both name {a.key}" if between[0] != between[1] else f"{between[0]!r} twice"
         raise InputError(f"name two different models: {same}", path="between", argument=True)
     return breakevens.breakeven(active, ctx, load_tasks(), a, b)
+
+
+# Usage logs ---------------------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from modelpick.report.replay import Profile, ReplayResult
+
+
+def _candidates(active: Registry, models: Sequence[str]) -> list[Any]:
+    entries = {}
+    for name in models:
+        entry = active.get(name)
+        entries.setdefault(entry.key, entry)
+    return list(entries.values())
+
+
+def replay(log: str | Path, *, models: Sequence[str] = (), log_format: str | None = None, registry: Paths = (),
+           as_of: dt.date | None = None, progress: Progress | None = None) -> ReplayResult:
+    """`modelpick replay`: a usage log (`log_format` one of replay.READERS, else told from its first row)
+    repriced on the models that served it and on each of `models`, in total, per day and per model, at the
+    prices in force on `as_of`. The method is in modelpick.replay.reprice."""
+    from modelpick.replay.reprice import replay as reprice
+
+    active = load_registry(_paths(registry))
+    return reprice(active, Path(log), log_format, _candidates(active, models), _day(as_of), progress)
+
+
+def replay_sql(table: str, dialect: str, *, models: Sequence[str] = (), registry: Paths = ()) -> str:
+    """`modelpick replay TABLE --sql DIALECT`: the query that does `replay`'s repricing in a warehouse, over a
+    log table and the tables of `registry export --format sql` (modelpick.replay.sql)."""
+    from modelpick.replay.sql import query
+
+    active = load_registry(_paths(registry))
+    return query(table, dialect, [(e.provider, e.id) for e in _candidates(active, models)])
+
+
+def profile(log: str | Path, *, output: str | Path | None = None, force: bool = False,
+            log_format: str | None = None, registry: Paths = (), progress: Progress | None = None) -> Profile:
+    """`modelpick profile`: the workload a usage log implies (modelpick.replay.profile); written to `output`
+    when given (atomically; never over an existing file without `force`; nothing written on an error)."""
+    from modelpick.files import refuse_inputs, write_file
+    from modelpick.replay.profile import profile as derive
+
+    target = Path(output) if output is not None else None
+    if target is not None:
+        if target.is_dir():
+            raise InputError("is a folder", file=str(target))
+        if target.exists() and not force:
+            raise InputError("already exists; --force overwrites it", file=str(target))
+        refuse_inputs([target], [Path(log)], "output")
+    result = derive(load_registry(_paths(registry)), Path(log), log_format, progress)
+    if target is None:
+        return result
+    write_file(target, result.text)
+    return result.model_copy(update={"written": str(target)})

@@ -65,6 +65,7 @@ def _files(tmp: Path) -> dict[str, str]:
                                  "output_tokens: 100, requires: {providers: [acme]}}\n")
     (tmp / "skipped.json").write_text('{"x-model": {"litellm_provider": "nobodyco", "mode": "chat", '
                                       '"input_cost_per_token": "bad"}}')
+    (tmp / "usage.csv").write_text("timestamp,model,input_tokens,cached_tokens,output_tokens\n")  # no requests
     return {"tmp": str(tmp)}
 
 
@@ -94,6 +95,9 @@ CASES: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], int], tuple[tuple[str,
     ("frontier",): (((*IMPOSSIBLE, *REG, *AS_OF), 1), ((*WORKLOAD, "--provider", "acme", *REG, *AS_OF), 0)),
     ("breakeven",): ((("--between", "acme/acme-alpha", "acme/acme-think", *IMPOSSIBLE, *REG, *AS_OF), 0),
                      (("--between", "acme/acme-alpha", "acme/acme-think", *WORKLOAD, *REG, *AS_OF), 0)),
+    ("replay",): ((("{tmp}/usage.csv", *REG, *AS_OF), 0),
+                  ((str(FIXTURES / "replay" / "generic.csv"), "--models", "acme/acme-alpha", "-m", "acme-think", *REG,
+                    *AS_OF), 0)),
 }
 
 

@@ -33,6 +33,8 @@ from modelpick.report import (
     Output,
     Recommendation,
     RegistryDiff,
+    ReplayResult,
+    ReplayRow,
     ScanResult,
     TaskList,
     ValidationResult,
@@ -58,6 +60,7 @@ COMMAND_OF: dict[type[Output], tuple[str, ...]] = {
     AuditResult: ("registry", "audit"),
     FrontierResult: ("frontier",),
     BreakevenResult: ("breakeven",),
+    ReplayResult: ("replay",),
 }
 
 
@@ -115,6 +118,12 @@ def emptiest(result_type: type[Output]) -> Output:
         FrontierResult: lambda: FrontierResult(as_of=AS_OF, workload=WORKLOAD, task="chat", weights={}, points=[],
                                                frontier=[], speed_frontier=[], unplotted=[]),
         TaskList: lambda: TaskList(tasks=[]),
+        ReplayResult: lambda: ReplayResult(
+            as_of=AS_OF, log="usage.csv", format="generic", rows=0, requests=0, first_day=None, last_day=None,
+            bad_lines=0, first_bad_lines=[], unknown_models=[], candidates=[], notes=[], warnings=[], by_day=[],
+            by_model=[], total=ReplayRow(key="total", requests=0, input_tokens=0, cached_tokens=0,
+                                         cache_write_tokens=0, output_tokens=0, reasoning_tokens=0, served=0,
+                                         candidates=[])),
         CheckResult: lambda: CheckResult(as_of=AS_OF, config="modelpick.yaml", results=[],
                                          summary={"pass": 0, "warn": 0, "fail": 0}),
         ScanResult: lambda: ScanResult(as_of=AS_OF, findings=[], summary={

@@ -14,6 +14,7 @@ import typer
 from modelpick import __version__
 from modelpick.cli import cascade as cascade_cli
 from modelpick.cli import frontier as frontier_cli
+from modelpick.cli import replay as replay_cli
 from modelpick.cli import completion
 from modelpick.cli.options import (
     AsOfOpt,
@@ -272,6 +273,7 @@ def scan(
 
 cascade_cli.register(app)
 frontier_cli.register(app)
+replay_cli.register(app)
 app.add_typer(registry_app, name="registry")
 
 

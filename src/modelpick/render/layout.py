@@ -118,6 +118,7 @@ def layout(result: Any, *, show_excluded: bool = False) -> Document:
     import modelpick.render.layout_registry  # noqa: F401
     import modelpick.render.layout_cascade  # noqa: F401
     import modelpick.render.layout_frontier  # noqa: F401
+    import modelpick.render.layout_replay  # noqa: F401
 
     if layout.dispatch(type(result)) is not _unregistered:
         return layout(result, show_excluded=show_excluded)

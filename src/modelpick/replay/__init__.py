@@ -46,7 +46,7 @@ def read_usage(path: Path, fmt: str | None = None,
     """(format, the log's Usage tuples as a stream, the stats the stream fills in). After the stream ends,
     a log whose every row is bad is an InputError."""
     if fmt is not None and fmt not in READERS:
-        raise InputError(f"unknown log format {fmt!r}; one of {', '.join(READERS)}", path="from_", argument=True)
+        raise InputError(f"unknown log format {fmt!r}; one of {', '.join(READERS)}", path="log_format", argument=True)
     container = container_of(path)
     fmt = fmt or detect_format(path, container)
     stats = LogStats()

@@ -112,6 +112,15 @@ def _csv(raw: Any, path: Path, size: int, progress: Progress | None) -> Iterator
 def first_keys(path: Path, container: str) -> set[str]:
     """The keys of the log's first row (a CSV header; a JSON object's keys, with those of a nested `usage`
     and `metadata` object), for telling its format."""
+    if container == "csv":
+        with open_log(path) as raw:
+            text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+            try:
+                return {h.strip() for h in next(csv.reader(text), [])}
+            except (UnicodeDecodeError, csv.Error):
+                return set()
+            finally:
+                text.detach()
     for _number, row in iter_rows(path, container):
         if isinstance(row, BadValue):
             continue

@@ -61,6 +61,7 @@ from modelpick.report.frontier import (
     SideCheck,
     Unplotted,
 )
+from modelpick.report.replay import BadLine, Percentiles, Profile, ReplayResult, ReplayRow, RepricedCost, UnknownModel
 # isort: on
 
 __all__ = [
@@ -74,4 +75,5 @@ __all__ = [
     "ValueOrigin", "WorkloadChange", "fails", "money_number", "money_text",
     "Cascade", "CascadeResult", "CascadeStage",
     "BreakevenPoint", "BreakevenResult", "FrontierPoint", "FrontierResult", "PairEntry", "SideCheck", "Unplotted",
+    "BadLine", "Percentiles", "Profile", "ReplayResult", "ReplayRow", "RepricedCost", "UnknownModel",
 ]
