@@ -90,7 +90,7 @@ def query(table: str, dialect: str, candidates: list[tuple[str, str]]) -> str:
                          argument=True)
     if not _NAME.match(table):
         raise InputError(f"{table!r} is not a table name: with --sql, LOG names the log table (NAME, "
-                         "SCHEMA.NAME or PROJECT.SCHEMA.NAME; letters, digits and _)", path="log", argument=True)
+                         "SCHEMA.NAME or PROJECT.SCHEMA.NAME; letters, digits and _)")
     chosen = " OR ".join(f"(provider = {_literal(p)} AND model = {_literal(m)})" for p, m in candidates)
     prices = ",\n    ".join(f"CASE WHEN t.provider IS NULL THEN m.{f}_usd_per_1m ELSE t.{f}_usd_per_1m END "
                             f"AS {f}_price" for f in _PRICES)
