@@ -207,3 +207,13 @@ def test_some_bad_lines_exit_0_and_say_so(invoke, tmp_path: Path):
     result = invoke("replay", log, "--format", "plain")
     assert result.exit_code == 0
     assert "bad lines: line 3: no model" in result.stdout
+
+
+def test_the_table_fits_80_columns_and_shows_every_note(invoke):
+    result = CliRunner().invoke(app, ["replay", str(FIXTURES / "generic.csv"), "-m", "gpt-4.1-nano", "-m",
+                                      "gemini-2.5-pro", "--format", "table"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) <= 80 and "…" not in result.stdout
+    assert "  on google/gemini-2.5-pro" in result.stdout
+    assert "prices in force on" in result.stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from modelpick.render.layout import Document, Section, layout, money, number
+from modelpick.render.layout import Document, Section, layout, money, number, tokens
 from modelpick.render.records import RECORDS, decimal
 from modelpick.report.replay import ReplayResult, ReplayRow
 
@@ -21,11 +21,11 @@ def _difference(cost: Decimal, served: Decimal) -> str:
 
 
 def _rows(groups: list[ReplayRow], label: bool = True) -> list[list[str]]:
-    """Each group: its served cost, then each candidate's, the group's name and requests on its first row."""
+    """Each group: its name (or `as served`), requests and served cost; then, indented, each candidate's."""
     rows = []
     for g in groups:
-        rows.append([g.key if label else "", number(g.requests), SERVED, money(g.served), ""])
-        rows += [["", "", c.model, money(c.cost), _difference(c.cost, g.served)] for c in g.candidates]
+        rows.append([g.key if label else SERVED, number(g.requests), money(g.served), ""])
+        rows += [[f"  on {c.model}", "", money(c.cost), _difference(c.cost, g.served)] for c in g.candidates]
     return rows
 
 
@@ -43,17 +43,17 @@ def _replay(result: ReplayResult, *, show_excluded: bool = False) -> Document:
     span = f", {result.first_day} to {result.last_day}" if result.first_day else ""
     title = (f"{result.log} ({result.format}): {result.requests:,} requests repriced{span}, from "
              f"{result.rows:,} rows")
-    headers = ["", "requests", "priced on", "cost", "vs served"]
-    sections = [Section("total", headers, _rows([result.total], label=False))]
+    headers = ["requests", "cost", "vs served"]
+    sections = [Section("total", ["priced", *headers], _rows([result.total], label=False))]
     if result.by_day:
-        sections.append(Section("per day", ["day", *headers[1:]], _rows(result.by_day)))
+        sections.append(Section("per day", ["day", *headers], _rows(result.by_day)))
     if result.by_model:
-        sections.append(Section("per served model", ["served model", *headers[1:]], _rows(result.by_model)))
-        sections.append(Section("tokens per served model", ["served model", "requests", "input", "cached",
-                                                            "cache writes", "output", "reasoning"],
-                                [[g.key, *(number(v) for v in (g.requests, g.input_tokens, g.cached_tokens,
-                                                               g.cache_write_tokens, g.output_tokens,
-                                                               g.reasoning_tokens))] for g in result.by_model]))
+        sections.append(Section("per served model", ["served model", *headers], _rows(result.by_model)))
+        sections.append(Section("tokens per served model", ["served model", "input", "cached", "writes", "output",
+                                                            "reasoning"],
+                                [[g.key, *(tokens(v) for v in (g.input_tokens, g.cached_tokens, g.cache_write_tokens,
+                                                               g.output_tokens, g.reasoning_tokens))]
+                                 for g in result.by_model]))
     return Document(title=title, sections=sections, notes=_notes(result))
 
 

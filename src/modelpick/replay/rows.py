@@ -100,7 +100,7 @@ def _csv(raw: Any, path: Path, size: int, progress: Progress | None) -> Iterator
             if len(row) != len(header):
                 yield reader.line_num, BadValue(f"{len(row)} fields where the header has {len(header)}")
                 continue
-            yield reader.line_num, dict(zip(header, row))
+            yield reader.line_num, dict(zip(header, row, strict=True))
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8", file=str(path), line=reader.line_num + 1) from None
     except csv.Error as exc:
