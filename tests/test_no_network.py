@@ -152,6 +152,8 @@ CASES = [
     Case("show", ("gpt-4.1-nano", "--sources", "--as-of", AS_OF)),
     Case("models", ("--as-of", AS_OF, "--format", "table")),
     Case("tasks", ()),
+    Case("cascade", (str(TICKET_TRIAGE), "--chain", "gpt-4.1-nano", "gpt-4.1", "--escalation-rate", "0.2",
+                     "--as-of", AS_OF, "--format", "json")),
     *[Case("check", (*CHECK, "--format", fmt), 1) for fmt in ("plain", "json", "github", "junit")],
     Case("check", ("--config", f"{TMP}/modelpick.yaml", "--registry", str(FIXTURES / "registry"), "--as-of",
                    "2025-12-01", "--baseline", "HEAD"), 1, setup=_git_repo_with_config, allow=git_show_only),

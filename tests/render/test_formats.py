@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-from modelpick.render import FINDINGS, FORMATS, REPORT, formats_for, layout_frontier, layout_registry, render
+from modelpick.render import FINDINGS, FORMATS, REPORT, formats_for, layout_cascade, layout_frontier, layout_registry, render
 from modelpick.render.layout import LAYOUTS
 from modelpick.render.records import RECORDS
 from modelpick.report import Output
@@ -29,8 +29,10 @@ def test_the_formats_each_kind_of_command_offers() -> None:
 def test_every_document_has_exactly_one_layout() -> None:
     assert not LAYOUTS.keys() & layout_registry.LAYOUTS.keys()
     assert not LAYOUTS.keys() & layout_frontier.LAYOUTS.keys()
-    assert set(LAYOUTS) | set(layout_registry.LAYOUTS) | set(layout_frontier.LAYOUTS) == set(output_models())
-    assert set(RECORDS) <= set(LAYOUTS) | set(layout_frontier.LAYOUTS)
+    assert not LAYOUTS.keys() & layout_cascade.LAYOUTS.keys()
+    assert set(LAYOUTS) | set(layout_registry.LAYOUTS) | set(layout_frontier.LAYOUTS) | set(layout_cascade.LAYOUTS) \
+        == set(output_models())
+    assert set(RECORDS) <= set(LAYOUTS) | set(layout_frontier.LAYOUTS) | set(layout_cascade.LAYOUTS)
 
 
 class Unknown(Output):

@@ -23,6 +23,7 @@ from modelpick.render import github, junit, layout_registry, render
 from modelpick.report import (
     AuditResult,
     BreakevenResult,
+    CascadeResult,
     CheckResult,
     Comparison,
     CostResult,
@@ -61,6 +62,7 @@ COMMAND_OF: dict[type[Output], tuple[str, ...]] = {
     FrontierResult: ("frontier",),
     BreakevenResult: ("breakeven",),
     ReplayResult: ("replay",),
+    CascadeResult: ("cascade",),
 }
 
 
@@ -118,6 +120,8 @@ def emptiest(result_type: type[Output]) -> Output:
         FrontierResult: lambda: FrontierResult(as_of=AS_OF, workload=WORKLOAD, task="chat", weights={}, points=[],
                                                frontier=[], speed_frontier=[], unplotted=[]),
         TaskList: lambda: TaskList(tasks=[]),
+        CascadeResult: lambda: CascadeResult(as_of=AS_OF, workload=WORKLOAD, task="chat", weights={}, mode="search",
+                                             depth=2, definition="d", assumption="a", cascades=[]),
         ReplayResult: lambda: ReplayResult(
             as_of=AS_OF, log="usage.csv", format="generic", rows=0, requests=0, first_day=None, last_day=None,
             bad_lines=0, first_bad_lines=[], unknown_models=[], candidates=[], notes=[], warnings=[], by_day=[],

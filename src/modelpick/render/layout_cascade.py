@@ -119,5 +119,8 @@ def _records(result: CascadeResult, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, STAGE_HEADERS, rows)])
 
 
-layout.register(CascadeResult, _cascade)
+# Result type -> its layout, and its CSV records; registered with `layout` and `records.RECORDS`.
+LAYOUTS = {CascadeResult: _cascade}
+for _type, _layout in LAYOUTS.items():
+    layout.register(_type, _layout)
 RECORDS[CascadeResult] = _records
