@@ -7,7 +7,16 @@ import importlib
 
 import pytest
 
-from modelpick.render import FINDINGS, FORMATS, REPORT, formats_for, layout_cascade, layout_frontier, layout_registry, render
+from modelpick.render import (
+    FINDINGS,
+    FORMATS,
+    REPORT,
+    formats_for,
+    layout_cascade,
+    layout_frontier,
+    layout_registry,
+    render,
+)
 from modelpick.render.layout import LAYOUTS
 from modelpick.render.records import RECORDS
 from modelpick.report import Output
