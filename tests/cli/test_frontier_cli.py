@@ -66,16 +66,12 @@ def test_only_frontier_offers_svg(invoke) -> None:
 
 
 def test_between_completes_model_names(invoke) -> None:
-    result = invoke("breakeven", "--help")
-    assert "--between A B" in result.stdout
-    from modelpick.cli import frontier as frontier_cli
-    from modelpick.cli import completion
-
-    param = frontier_cli.breakeven.__annotations__  # the option declares the model completion
-    assert "between" in param
     import inspect
     import typing
 
+    from modelpick.cli import completion
+    from modelpick.cli import frontier as frontier_cli
+
+    assert "--between A B" in invoke("breakeven", "--help").stdout
     annotation = inspect.signature(frontier_cli.breakeven, eval_str=True).parameters["between"].annotation
-    option = typing.get_args(annotation)[1]
-    assert option.autocompletion is completion.models
+    assert typing.get_args(annotation)[1].autocompletion is completion.models

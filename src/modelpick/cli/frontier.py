@@ -8,8 +8,15 @@ from typing import Annotated, Any, Optional
 import typer
 
 from modelpick.cli import completion
-from modelpick.cli.options import AsOfOpt, FormatOpt, RegistryOpt, WorkloadArg, choices, overrides, \
-    with_workload_options
+from modelpick.cli.options import (
+    AsOfOpt,
+    FormatOpt,
+    RegistryOpt,
+    WorkloadArg,
+    choices,
+    overrides,
+    with_workload_options,
+)
 from modelpick.cli.output import emit, guarded
 from modelpick.render import CHART, FORMATS, REPORT
 
