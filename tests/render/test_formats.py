@@ -15,6 +15,7 @@ from modelpick.render import (
     layout_cascade,
     layout_frontier,
     layout_registry,
+    layout_replay,
     render,
 )
 from modelpick.render.layout import LAYOUTS
@@ -39,9 +40,11 @@ def test_every_document_has_exactly_one_layout() -> None:
     assert not LAYOUTS.keys() & layout_registry.LAYOUTS.keys()
     assert not LAYOUTS.keys() & layout_frontier.LAYOUTS.keys()
     assert not LAYOUTS.keys() & layout_cascade.LAYOUTS.keys()
+    assert not LAYOUTS.keys() & layout_replay.LAYOUTS.keys()
     assert set(LAYOUTS) | set(layout_registry.LAYOUTS) | set(layout_frontier.LAYOUTS) | set(layout_cascade.LAYOUTS) \
-        == set(output_models())
-    assert set(RECORDS) <= set(LAYOUTS) | set(layout_frontier.LAYOUTS) | set(layout_cascade.LAYOUTS)
+        | set(layout_replay.LAYOUTS) == set(output_models())
+    assert set(RECORDS) <= set(LAYOUTS) | set(layout_frontier.LAYOUTS) | set(layout_cascade.LAYOUTS) \
+        | set(layout_replay.LAYOUTS)
 
 
 class Unknown(Output):

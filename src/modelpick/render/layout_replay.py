@@ -3,6 +3,7 @@ this module is imported (layout and records import it on first need)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from modelpick.render.layout import Document, Section, layout, money, number, tokens
@@ -75,5 +76,7 @@ def _records(result: ReplayResult, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, RECORD_HEADERS, rows)])
 
 
-layout.register(ReplayResult, _replay)
+LAYOUTS: dict[type, Callable[..., Document]] = {ReplayResult: _replay}
+for _type, _layout in LAYOUTS.items():
+    layout.register(_type, _layout)
 RECORDS[ReplayResult] = _records
