@@ -13,9 +13,9 @@ import typer
 
 from modelpick import __version__
 from modelpick.cli import cascade as cascade_cli
+from modelpick.cli import completion
 from modelpick.cli import frontier as frontier_cli
 from modelpick.cli import replay as replay_cli
-from modelpick.cli import completion
 from modelpick.cli.options import (
     AsOfOpt,
     CheckFormatOpt,

@@ -115,9 +115,9 @@ def layout(result: Any, *, show_excluded: bool = False) -> Document:
     tooling's results; TypeError for any other type."""
     # The registry tooling's layouts register on import; loaded on first need, so that rendering a
     # recommendation never pays for importing the importers, the audit and the diff.
-    import modelpick.render.layout_registry  # noqa: F401
     import modelpick.render.layout_cascade  # noqa: F401
     import modelpick.render.layout_frontier  # noqa: F401
+    import modelpick.render.layout_registry  # noqa: F401
     import modelpick.render.layout_replay  # noqa: F401
 
     if layout.dispatch(type(result)) is not _unregistered:

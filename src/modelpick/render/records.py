@@ -69,8 +69,8 @@ def records(result: Any, *, show_excluded: bool = False) -> Document:
     """The raw-value rows of a result of a type in RECORDS; any other result's layout, which is already one
     row per thing (show, models, ...)."""
     import modelpick.render.layout_cascade  # noqa: F401  (registers its records on import)
-    import modelpick.render.layout_replay  # noqa: F401  (registers its records on import)
     import modelpick.render.layout_frontier  # noqa: F401  (registers its records on import)
+    import modelpick.render.layout_replay  # noqa: F401  (registers its records on import)
 
     return RECORDS.get(type(result), layout)(result, show_excluded=show_excluded)
 
