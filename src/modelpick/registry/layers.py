@@ -15,16 +15,26 @@ file, line, source) is kept for `modelpick show --sources`.
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from modelpick.errors import InputError
-from modelpick.files import files_under, unreadable_reason
+from modelpick.registry.paths import (  # noqa: F401  (the rest re-exported for the merge's callers)
+    BUNDLED,
+    ENVIRONMENT,
+    OPTION,
+    USER_CONFIG,
+    LayerPath,
+    Origin,
+    bundled_layer,
+    layer_paths,
+    user_registry_dir,
+    xdg_base,
+    yaml_files,
+)
 from modelpick.registry.schema import LayerFile, ModelEntry, Source, iter_citations
 from modelpick.yamlfile import (
     KeyPath,
@@ -35,30 +45,8 @@ from modelpick.yamlfile import (
     ordered_errors,
 )
 
-BUNDLED = "bundled"
-USER_CONFIG = "user config"
-ENVIRONMENT = "MODELPICK_REGISTRY"
-OPTION = "--registry"
 _CITATION_KEYS = ("source", "read", "note")
 _NOT_VALUES = (*_CITATION_KEYS, "others")  # alternatives keep their own citations; not values in use
-
-
-@dataclass(frozen=True)
-class LayerPath:
-    layer: str
-    path: Path
-    display: str
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where one value of a merged entry was set."""
-
-    layer: str
-    file: str
-    line: int | None
-    source: str | None  # the citation in force for the value (a key of the entry's sources, or a URL)
-    read: str | None = None  # the citation's own read date, where it gives one
 
 
 Cite = tuple[str | None, str | None]  # (source, read) in force for the values of a block
@@ -69,46 +57,6 @@ def _cite_of(block: dict[str, Any], inherited: Cite) -> Cite:
         read = block.get("read")
         return block["source"], read.isoformat() if hasattr(read, "isoformat") else None
     return inherited
-
-
-def xdg_base(variable: str, fallback: str) -> Path:
-    """$XDG_CONFIG_HOME, $XDG_CACHE_HOME: an absolute path, else ~/FALLBACK. The XDG Base Directory spec
-    makes a relative path in these variables invalid, to be ignored (it would follow the current folder)."""
-    value = os.environ.get(variable, "")
-    return Path(value) if os.path.isabs(value) else Path(os.path.expanduser("~")) / fallback
-
-
-def user_registry_dir() -> Path:
-    return xdg_base("XDG_CONFIG_HOME", ".config") / "modelpick" / "registry"
-
-
-def yaml_files(path: Path, named_by: str | None = None) -> list[Path]:
-    if path.is_dir():
-        return files_under(path, (".yaml", ".yml"))
-    try:
-        path.stat()
-    except OSError as exc:
-        problem = unreadable_reason(path, exc, missing="no such file or folder")
-        raise InputError(f"{problem}{f' (named by {named_by})' if named_by else ''}", file=str(path)) from None
-    return [path]
-
-
-def bundled_layer(bundled: Path) -> list[LayerPath]:
-    return [LayerPath(BUNDLED, p, f"data/models/{p.name}") for p in sorted(bundled.glob("*.yaml"))]
-
-
-def layer_paths(bundled: Path, extra: Sequence[Path] = ()) -> list[LayerPath]:
-    """Every registry file in layer order."""
-    files = bundled_layer(bundled)
-    user = user_registry_dir()
-    if user.is_dir():
-        files += [LayerPath(USER_CONFIG, p, str(p)) for p in yaml_files(user)]
-    for item in os.environ.get(ENVIRONMENT, "").split(os.pathsep):
-        if item:
-            files += [LayerPath(ENVIRONMENT, p, str(p)) for p in yaml_files(Path(item), ENVIRONMENT)]
-    for path in extra:
-        files += [LayerPath(OPTION, p, str(p)) for p in yaml_files(path)]
-    return files
 
 
 @dataclass
