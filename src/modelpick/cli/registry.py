@@ -17,8 +17,7 @@ import typer
 
 from modelpick.cli.options import AsOfOpt, CheckFormatOpt, FormatOpt, RegistryOpt, as_of_day, choices
 from modelpick.cli.output import OneLineErrors, emit, guarded, write
-from modelpick.upkeep.export import EXPORTERS
-from modelpick.upkeep.foreign import FORMATS as FOREIGN_FORMATS
+from modelpick.upkeep.formats import EXPORT_WRITERS, FOREIGN_FORMATS
 
 registry_app = typer.Typer(
     cls=OneLineErrors,
@@ -50,10 +49,10 @@ def validate(
         raise typer.Exit(1)
 
 
-# The --from choices: every format registered in modelpick.upkeep.foreign.FORMATS; the export --format
-# choices: every exporter in modelpick.upkeep.export.EXPORTERS.
+# The --from choices: every foreign format, the export --format choices: every exporter, as registered in
+# modelpick.upkeep.formats (names only: the importers and exporters load when a command runs).
 ForeignFormat = choices("ForeignFormat", FOREIGN_FORMATS)
-ExportFormat = choices("ExportFormat", EXPORTERS)
+ExportFormat = choices("ExportFormat", EXPORT_WRITERS)
 
 
 FromOpt = Annotated[ForeignFormat, typer.Option("--from", help="The foreign file's format.")]

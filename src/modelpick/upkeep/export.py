@@ -57,6 +57,7 @@ from modelpick.registry.lifecycle import status_on
 from modelpick.registry.loader import Entry, Registry
 from modelpick.registry.schema import Cited, PriceSet
 from modelpick.report import money_number
+from modelpick.upkeep.formats import EXPORT_WRITERS
 
 PRICE_FIELDS = ("input", "cached_input", "cache_write", "output", "reasoning")
 NUMERIC = "NUMERIC(20,10)"
@@ -325,8 +326,10 @@ def _sql(registry: Registry, as_of: dt.date) -> str:
     return "\n".join(lines) + "\n"
 
 
-# The export formats, each with its writer: the CLI's --format choices are built from it.
-EXPORTERS: dict[str, Callable[[Registry, dt.date], str]] = {"csv": _csv, "jsonl": _jsonl, "sql": _sql}
+# The export formats, each with its writer, as registered in upkeep.formats (which the CLI's --format choices
+# are built from without importing this module).
+EXPORTERS: dict[str, Callable[[Registry, dt.date], str]] = {name: globals()[writer]
+                                                            for name, writer in EXPORT_WRITERS.items()}
 EXPORT_FORMATS = tuple(EXPORTERS)
 
 

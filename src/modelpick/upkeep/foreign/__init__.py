@@ -27,14 +27,14 @@ from pydantic import ValidationError
 from modelpick.errors import InputError
 from modelpick.files import REGISTRY_FILE, FileKind, decode_utf8, read_limited, write_folder
 from modelpick.registry.schema import FEATURES, MODALITIES, LayerFile, ProviderFile
+from modelpick.upkeep.formats import FOREIGN_FORMATS
 
 if TYPE_CHECKING:
     from modelpick.registry.loader import Registry
 
-# Every foreign format: its name on the command line -> its module in this package. The CLI's --from
-# choices are built from this.
-FORMATS = {"litellm": "litellm", "models.dev": "models_dev", "openrouter": "openrouter",
-           "genai-prices": "genai_prices"}
+# Every foreign format: its name on the command line -> its module in this package. Registered in
+# upkeep.formats, which the CLI's --from choices are built from without importing this package.
+FORMATS = FOREIGN_FORMATS
 SCHEMA_COMMENT = (
     "# yaml-language-server: $schema=https://github.com/modelpick/modelpick/raw/main/schemas/registry.schema.json"
 )
