@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gzip
+import hashlib
 import json
 import os
 import platform
@@ -160,7 +161,7 @@ def check_config(modelpick: Path, scratch: Path, count: int = 1000) -> tuple[Pat
     if theirs.exists():
         done = subprocess.run([sys.executable, str(theirs), str(folder)], capture_output=True, text=True)
         if done.returncode == 0 and (folder / "modelpick.yaml").exists():
-            return folder / "modelpick.yaml", "benchmarks/check_workloads.py"
+            return folder / "modelpick.yaml", f"benchmarks/check_workloads.py ({digest(folder / 'modelpick.yaml')})"
     listing = subprocess.run([str(modelpick), "models", "--format", "json", "--as-of", AS_OF],
                              env=base_env(scratch / "import-cache"), capture_output=True, text=True, check=True)
     models = [f"{m['provider']}/{m['id']}" for m in json.loads(listing.stdout)["models"]]
@@ -171,7 +172,11 @@ def check_config(modelpick: Path, scratch: Path, count: int = 1000) -> tuple[Pat
                   f"    input_tokens: {200 + (i * 37) % 20000}", f"    output_tokens: {20 + (i * 13) % 2000}",
                   f"    requests_per_day: {100 + (i * 101) % 100000}"]
     (folder / "modelpick.yaml").write_text("\n".join(lines) + "\n")
-    return folder / "modelpick.yaml", "run.py's generator"
+    return folder / "modelpick.yaml", f"run.py's generator ({digest(folder / 'modelpick.yaml')})"
+
+
+def digest(path: Path) -> str:
+    return "sha256 " + hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
 def modelpick_cases(modelpick: Path, big: Path, big_count: int, config: Path) -> list[Case]:
