@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from modelpick.registry.layers import user_registry_dir, xdg_base
-from modelpick.registry.loader import LayerPath, _cache_file
+from modelpick.registry.paths import LayerPath
+from modelpick.registry.snapshot import LayerBytes, snapshot_key, snapshot_path
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def test_an_absolute_config_home_is_used(home, tmp_path, monkeypatch):
 def _cache_of(tmp_path: Path) -> Path | None:
     file = tmp_path / "one.yaml"
     file.write_text("x: 1\n")
-    return _cache_file([LayerPath("bundled", file, "one.yaml")])
+    return snapshot_path("registry", snapshot_key("registry", [LayerBytes(LayerPath("bundled", file, "one.yaml"), b"")]))
 
 
 @pytest.mark.parametrize("value", ["relative", "./cache", "~/cache", ""])

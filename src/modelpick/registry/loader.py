@@ -3,30 +3,41 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
-import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from modelpick import __version__
-from modelpick.errors import AmbiguousModelError, UnknownModelError, UnknownTaskError
-from modelpick.files import REGISTRY_FILE, is_regular_file, write_atomically
-from modelpick.registry.layers import (
-    LayerPath,
-    Origin,
-    bundled_layer,
-    layer_paths,
-    merge_layers,
-    validate_entry,
-    xdg_base,
-    yaml_files,
-)
+from modelpick.errors import AmbiguousModelError, InputError, UnknownModelError, UnknownTaskError
+from modelpick.files import REGISTRY_FILE, decode_utf8, read_limited
+from modelpick.registry.paths import LayerPath, Origin, bundled_layer, layer_paths, yaml_files
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
-from modelpick.yamlfile import LocatedYaml, read_yaml, validation_error
+from modelpick.registry.snapshot import (
+    STORED,
+    LayerBytes,
+    LazyOrigins,
+    OriginTable,
+    Stored,
+    caching,
+    displayed,
+    encode_origins,
+    holds_only_placeholders,
+    read_layers,
+    read_snapshot,
+    snapshot_key,
+    snapshot_path,
+    with_displays,
+    write_snapshot,
+)
+
+if TYPE_CHECKING:
+    from modelpick.yamlfile import LocatedYaml
+
+# The YAML reader (and the merge, which needs it) is imported only when a file is parsed: a run that finds its
+# snapshot never loads yaml.
 
 
 def bundled_data() -> Path:
@@ -42,8 +53,9 @@ class Entry:
     model: ModelEntry
     sources: dict[str, Source]
     file: str
-    # key path ("pricing.input") -> where the value was set; empty for entries built in code
-    origins: dict[str, Origin] = field(default_factory=dict, compare=False)
+    # key path ("pricing.input") -> where the value was set; empty for entries built in code. From a snapshot,
+    # read when first asked for.
+    origins: Mapping[str, Origin] = field(default_factory=dict, compare=False)
 
     def origin(self, path: str) -> Origin | None:
         """Where the value at `path` (or, for a block, its first value) was set."""
@@ -125,6 +137,8 @@ class Registry:
 
 
 def load_provider_file(path: Path, display: str | None = None) -> ProviderFile:
+    from modelpick.yamlfile import read_yaml, validation_error
+
     doc = read_yaml(path, display, kind=REGISTRY_FILE)
     if not isinstance(doc.data, dict):
         raise doc.error("expected a mapping with provider:, name:, sources: and models:")
@@ -134,57 +148,67 @@ def load_provider_file(path: Path, display: str | None = None) -> ProviderFile:
         raise validation_error(doc, exc, model=ProviderFile) from None
 
 
-_CACHE_FORMAT = 2  # bump when the cached shape changes, so a development checkout never reads a stale cache
+def _parse(layers: list[LayerBytes]) -> list[tuple[LayerPath, LocatedYaml]]:
+    """The layer files parsed from the very bytes that were hashed for the snapshot's key."""
+    from modelpick.yamlfile import parse_yaml
 
-
-def _cache_file(files: list[LayerPath]) -> Path | None:
-    """Where the merged registry built from exactly these files (contents, names, layers) is cached, or None
-    when caching is off or a file cannot be read (the load then reports it)."""
-    if os.environ.get("MODELPICK_NO_CACHE"):
-        return None
-    digest = hashlib.sha256(f"{__version__} {_CACHE_FORMAT}".encode())
-    try:
-        for file in files:
-            if not is_regular_file(file.path):  # a pipe or device is never read here: the load refuses it
-                return None
-            digest.update(f"{file.layer}\0{file.display}\0".encode())
-            digest.update(hashlib.sha256(file.path.read_bytes()).digest())
-    except OSError:
-        return None
-    return xdg_base("XDG_CACHE_HOME", ".cache") / "modelpick" / f"registry-{digest.hexdigest()[:32]}.json"
-
-
-def _to_json(entry: Entry) -> dict[str, object]:
-    return {"provider": entry.provider, "provider_name": entry.provider_name, "file": entry.file,
-            "sources": {k: s.model_dump(mode="json") for k, s in entry.sources.items()},
-            "model": entry.model.model_dump_json(),
-            "origins": {p: [o.layer, o.file, o.line, o.source, o.read] for p, o in entry.origins.items()}}
-
-
-def _from_json(data: dict) -> Entry:  # type: ignore[type-arg]
-    return Entry(data["provider"], data["provider_name"], ModelEntry.model_validate_json(data["model"]),
-                 {k: Source.model_validate(s) for k, s in data["sources"].items()}, data["file"],
-                 {p: Origin(*o) for p, o in data["origins"].items()})
+    return [(item.file, parse_yaml(decode_utf8(item.data, item.file.display), item.file.display))
+            for item in layers]
 
 
 def merged_entries(docs: list[tuple[LayerPath, LocatedYaml]]) -> list[Entry]:
     """Parsed layer files, merged field by field and validated."""
+    from modelpick.registry.layers import merge_layers, validate_entry
+
     return [Entry(m.provider, m.provider_name or m.provider, validate_entry(m), m.sources, m.file, m.origins)
             for m in merge_layers(docs)]
 
 
+def _encode(entries: list[Entry]) -> list[bytes]:
+    tables: dict[str, int] = {}
+    rows = []
+    for entry in entries:
+        table = repr(sorted(entry.sources.items()))
+        rows.append((entry.provider, entry.provider_name, entry.file, tables.setdefault(table, len(tables))))
+    firsts = {tables[repr(sorted(e.sources.items()))]: e.sources for e in reversed(entries)}
+    stored = Stored(entries=rows, sources=[firsts[i] for i in range(len(tables))], models=[e.model for e in entries])
+    return [STORED.dump_json(stored), encode_origins([e.origins for e in entries])]
+
+
+def _decode(parts: list[bytes], layers: list[LayerBytes]) -> list[Entry]:
+    """Entries from a snapshot's parts, each display placeholder replaced by this run's spelling; a part that
+    does not decode raises ValueError."""
+    files = [item.file for item in layers]
+    stored = STORED.validate_json(with_displays(parts[0], files))
+    table = OriginTable(with_displays(parts[1], files), len(stored.entries),
+                        lambda: [dict(e.origins) for e in merged_entries(_parse(layers))])
+    rows = zip(stored.entries, stored.models, strict=True)  # as many: checked by Stored
+    return [Entry(provider, name, model, dict(stored.sources[sources]), file, LazyOrigins(table, index))
+            for index, ((provider, name, file, sources), model) in enumerate(rows)]
+
+
 def load_entries(files: list[LayerPath]) -> list[Entry]:
-    """Parse, merge and validate the layer files; reuse a cache keyed by their contents, since parsing YAML
-    is most of modelpick's start-up time and the merged result only changes when the bytes do."""
-    cache = _cache_file(files)
-    if cache is not None and cache.is_file():
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, RecursionError):  # a damaged cache is rebuilt
-            return [_from_json(item) for item in json.loads(cache.read_text(encoding="utf-8"))]
-    entries = merged_entries([(file, read_yaml(file.path, file.display, kind=REGISTRY_FILE)) for file in files])
-    if cache is not None:
-        with contextlib.suppress(OSError):  # caching is an optimisation; a read-only home must not fail
-            write_atomically(cache, json.dumps([_to_json(e) for e in entries]))
-    return entries
+    """Parse, merge and validate the layer files, or read the snapshot built from exactly their bytes: parsing
+    YAML is most of modelpick's start-up time, and the merged result only changes when the bytes do."""
+    layers = read_layers(files)
+    if not caching():
+        return merged_entries(_parse(layers))
+    key = snapshot_key("registry", layers)
+    path = snapshot_path("registry", key)
+    parts = read_snapshot(path, key)
+    if parts is not None and len(parts) == 2:
+        with contextlib.suppress(ValueError):  # a snapshot of the right key that does not decode is rebuilt
+            return _decode(parts, layers)
+    docs = _parse(layers)
+    try:
+        built = merged_entries([(shown, doc) for shown, (_, doc) in zip(displayed(files), docs, strict=True)])
+    except InputError:
+        return merged_entries(docs)  # the error as this run names the files
+    parts = _encode(built)
+    if not all(holds_only_placeholders(part, files) for part in parts):
+        return merged_entries(docs)  # a NUL in the files' own text: not stored in the display-free form
+    write_snapshot(path, key, parts)
+    return _decode(parts, layers)
 
 
 def load_registry(extra: list[Path] | tuple[Path, ...] = ()) -> Registry:
@@ -213,12 +237,31 @@ class Tasks:
             raise UnknownTaskError(task_id, self.profiles) from None
 
 
-def load_tasks(path: Path | None = None) -> Tasks:
-    path = path or bundled_data() / "tasks.yaml"
-    doc = read_yaml(path, "data/tasks.yaml" if path.parent == bundled_data() else str(path), kind=REGISTRY_FILE)
+def _parse_tasks(data: bytes, display: str) -> TaskFile:
+    from modelpick.yamlfile import parse_yaml, validation_error
+
+    doc = parse_yaml(decode_utf8(data, display), display)
     if not isinstance(doc.data, dict):
         raise doc.error("expected a mapping with benchmarks: and tasks:")
     try:
-        return Tasks(TaskFile.model_validate(doc.data))
+        return TaskFile.model_validate(doc.data)
     except ValidationError as exc:
         raise validation_error(doc, exc, model=TaskFile) from None
+
+
+def load_tasks(path: Path | None = None) -> Tasks:
+    """The task profiles; from a snapshot keyed by the file's bytes when one is there."""
+    path = path or bundled_data() / "tasks.yaml"
+    display = "data/tasks.yaml" if path.parent == bundled_data() else str(path)
+    data = read_limited(path, display, REGISTRY_FILE)
+    if not caching():
+        return Tasks(_parse_tasks(data, display))
+    key = snapshot_key("tasks", [LayerBytes(LayerPath("tasks", path, display), data)])
+    snapshot = snapshot_path("tasks", key)
+    parts = read_snapshot(snapshot, key)
+    if parts is not None and len(parts) == 1:
+        with contextlib.suppress(ValueError):
+            return Tasks(TaskFile.model_validate_json(parts[0]))
+    part = _parse_tasks(data, display).model_dump_json().encode()
+    write_snapshot(snapshot, key, [part])
+    return Tasks(TaskFile.model_validate_json(part))  # as a run that reads the snapshot sees it
