@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""The issue-15 benchmark: each case as a whole process beside the floor `python -c "import typer, pydantic"`,
+"""modelpick benchmarks: each case as a whole process beside the floor `python -c "import typer, pydantic"`,
 interleaved in the same run (floor, case, floor, case, ...), as the median of --runs pairs, plus peak memory.
 
     python benchmarks/run.py [--runs 5] [--modelpick PATH] [--others-python PATH] [--before FILE]
                              [--json benchmarks/results.json] [--markdown BENCHMARKS.md] [--no-write]
+                             [--only KEY]  (json_cold json_warm table_warm big_registry check_1000 version
+                                            completion litellm tokencost; prints only)
 
 ratio = the median over the pairs of (case time / floor time of the same pair), so a machine that is busy
 for a while slows both sides of a pair alike. Peak memory = the largest ru_maxrss over the runs, read from
@@ -65,6 +67,7 @@ class Case:
 @dataclass
 class Sample:
     seconds: float
+    cpu_seconds: float  # user + system: what a busy machine moves least
     maxrss_kib: int
     code: int
 
@@ -77,7 +80,7 @@ def run_child(argv: list[str], env: dict[str, str]) -> Sample:
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Sample(elapsed, usage.ru_maxrss, proc.returncode)
+    return Sample(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode)
 
 
 def base_env(cache: Path) -> dict[str, str]:
@@ -102,12 +105,14 @@ def measure(case: Case, floor_argv: list[str], runs: int, scratch: Path) -> dict
         floors.append(run_child(floor_argv, env))
         samples.append(run_child(case.argv, env))
     ratios = [s.seconds / f.seconds for f, s in zip(floors, samples, strict=True)]
+    cpu_ratios = [s.cpu_seconds / max(f.cpu_seconds, 1e-6) for f, s in zip(floors, samples, strict=True)]
     return {
         "label": case.label,
         "target": case.target, "memory_target": case.memory_target,
         "floor_ms": round(statistics.median(f.seconds for f in floors) * 1000, 1),
         "case_ms": round(statistics.median(s.seconds for s in samples) * 1000, 1),
         "ratio": round(statistics.median(ratios), 2),
+        "cpu_ratio": round(statistics.median(cpu_ratios), 2),
         "peak_mib": round(max(s.maxrss_kib for s in samples) / 1024, 1),
         "floor_peak_mib": round(max(f.maxrss_kib for f in floors) / 1024, 1),
         "runs": runs,
@@ -261,16 +266,17 @@ def target_text(row: dict[str, object]) -> str:
 
 
 def table(results: dict[str, dict[str, object]], before: dict[str, dict[str, object]] | None) -> list[str]:
-    head = ["case", "floor ms", "case ms", "ratio", "peak MiB", "target", "result"]
+    head = ["case", "floor ms", "case ms", "ratio", "CPU ratio", "peak MiB", "target", "result"]
     if before is not None:
-        head += ["before: ratio", "before: peak MiB"]
+        head += ["before: ratio", "before: CPU ratio", "before: peak MiB"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for key, row in results.items():
         cells = [str(row["label"]), f"{row['floor_ms']:.0f}", f"{row['case_ms']:.0f}", f"{row['ratio']:.2f}×",
-                 f"{row['peak_mib']:.0f}", target_text(row), verdict(row)]
+                 f"{row['cpu_ratio']:.2f}×", f"{row['peak_mib']:.0f}", target_text(row), verdict(row)]
         if before is not None:
             old = before.get(key)
-            cells += [f"{old['ratio']:.2f}×", f"{old['peak_mib']:.0f}"] if old else ["—", "—"]
+            cells += [f"{old['ratio']:.2f}×", f"{old['cpu_ratio']:.2f}×" if "cpu_ratio" in old else "—",
+                      f"{old['peak_mib']:.0f}"] if old else ["—", "—", "—"]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
@@ -323,7 +329,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--before", type=Path, help="a previous run's JSON, shown as the before columns")
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json", help="raw figures")
     parser.add_argument("--markdown", type=Path, default=ROOT / "BENCHMARKS.md")
-    parser.add_argument("--only", action="append", help="run only this case key (repeatable)")
+    parser.add_argument("--only", action="append", help="run only this case key (repeatable); writes no file")
     parser.add_argument("--no-write", "--check-only", action="store_true", help="print; write no file")
     args = parser.parse_args()
     if args.runs < 1:
@@ -354,7 +360,9 @@ def main() -> None:
                   f"{row['ratio']:5.2f}x  {row['peak_mib']:5.0f} MiB  {verdict(row)}", flush=True)
     report["machine"]["load_after"] = [round(x, 2) for x in os.getloadavg()]
     report["notes"] = [
-        "ratio: the median over the pairs of case time / floor time; ms: medians; peak MiB: the largest "
+        "ratio: the median over the pairs of case wall time / floor wall time (the targets apply to it); CPU "
+        "ratio: the same for user + system CPU time, which a busy machine moves much less; ms: medians of wall "
+        "time; peak MiB: the largest "
         "ru_maxrss of the case's runs (os.wait4), the floor's own peak is "
         f"{max(r['floor_peak_mib'] for r in report['results'].values()):.0f} MiB.",
         f"Big registry: {LITELLM_MAP.relative_to(ROOT)} imported with `modelpick registry import --from litellm` "
@@ -369,7 +377,7 @@ def main() -> None:
     ]
     body = section(report, before)
     print("\n" + body)
-    if not args.no_write:
+    if not (args.no_write or args.only):
         args.json.write_text(json.dumps(report, indent=2) + "\n")
         write_markdown(args.markdown, body)
         print(f"\nwrote {args.json} and {args.markdown}")
