@@ -300,13 +300,26 @@ def section(report: dict[str, object], before: dict[str, object] | None) -> str:
     return "\n".join(lines)
 
 
-INTRO = """# Benchmarks
+INTRO = r"""# Benchmarks
 
 Whole-process figures for the cases of issue 15, written by `python benchmarks/run.py` (between the markers
-below; re-running replaces them). Each case is a ratio to the floor `python -c "import typer, pydantic"`
-timed in the same run, interleaved with it, so the figures compare across machines better than milliseconds
-do. A busy machine still moves them: runs made while other work shares the cores are noisier, and the
-same-run floor only partly makes up for it.
+below; re-running replaces them; the raw figures go to benchmarks/results.json). Each case is a ratio to the
+floor `python -c "import typer, pydantic"` timed in the same run, interleaved with it (floor, case, floor,
+case, ...), so the figures compare across machines better than milliseconds do. The targets apply to the
+wall-time ratio; the CPU ratio (user + system time) is shown beside it because a busy machine moves it much
+less. Runs made while other work shares the two cores are noisier, and the same-run floor only partly makes
+up for that: the load averages are printed with each run.
+
+The "before" columns are commit c0f9c2d (before issue 15), from benchmarks/results-before.json:
+
+    git worktree add --detach /tmp/bench-before c0f9c2d
+    python3 -m venv /tmp/bench-before/.venv && /tmp/bench-before/.venv/bin/pip install -e /tmp/bench-before
+    python benchmarks/run.py --modelpick /tmp/bench-before/.venv/bin/modelpick \
+        --json benchmarks/results-before.json --markdown /tmp/before.md
+    python benchmarks/run.py --before benchmarks/results-before.json
+
+LiteLLM and tokencost are timed with `--others-python PATH`, a python from a separate venv
+(`python3 -m venv /tmp/bench-venv && /tmp/bench-venv/bin/pip install litellm tokencost`), never the project's.
 
 """
 
