@@ -17,6 +17,7 @@ requests_per_month when the workload gives that.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -192,6 +193,19 @@ def _num(value: float) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+# The overflow shares are pure functions of the fitted distributions (frozen, compared by value) and a limit, and
+# the same for every entry of a workload with the same context window (max output) and reasoning ratio: memoised,
+# since the window's is a quadrature.
+@functools.lru_cache(maxsize=4096)
+def _over_window(tokens: distribution.RequestTokens, window: int) -> float:
+    return tokens.share_over_window(window)
+
+
+@functools.lru_cache(maxsize=4096)
+def _over_output(tokens: distribution.RequestTokens, max_output: int) -> float:
+    return tokens.share_over_output(max_output)
+
+
 def expected(entry: Entry, workload: Workload, tokens: distribution.RequestTokens,
              as_of: dt.date | None = None) -> CostEstimate:
     """The expected cost over token distributions, and its p95 figures (`spread`).
@@ -262,8 +276,8 @@ def expected(entry: Entry, workload: Workload, tokens: distribution.RequestToken
         p95_per_month=p95_month, p95_tokens=at_p95.tokens, p95_tier=at_p95.tier, sd_per_request=sd,
         tier_shares={name: 0.0 if tokens.input is None else tokens.input.share_above(t)
                      for name, t in thresholds.items()},
-        tiers_above=thresholds, fits=tokens, over_window=tokens.share_over_window(entry.model.context_window.value),
-        over_max_output=tokens.share_over_output(entry.model.max_output_tokens.value))
+        tiers_above=thresholds, fits=tokens, over_window=_over_window(tokens, entry.model.context_window.value),
+        over_max_output=_over_output(tokens, entry.model.max_output_tokens.value))
     return replace(likely, per_request=per_request, per_day=per_day, per_month=per_month, breakdown=breakdown,
                    tokens=mean_tokens, warnings=warnings, spread=spread, requests_per_day=rpd,
                    requests_per_month=rpm)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from modelpick.cost_model import CostEstimate
 from modelpick.registry.lifecycle import replacement_hint, standing
 from modelpick.registry.loader import Entry
@@ -13,6 +15,11 @@ def _unreleased(entry: Entry, w: ResolvedWorkload) -> list[str]:
     """An --as-of before the entry's release date: it is judged all the same (the registry knows it), said so."""
     released = entry.model.release_date.value if entry.model.release_date else None
     return [f"not released until {released} (as of {w.as_of})"] if released and w.as_of < released else []
+
+
+def reads(w: ResolvedWorkload) -> Hashable:
+    """Everything `check` reads of the workload (its outcome is the same for workloads equal in this)."""
+    return w.as_of, w.requires.include_deprecated
 
 
 def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:
@@ -43,4 +50,4 @@ def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) 
         out.warnings.append(f"lifecycle disputed: {s.source} says {s.status}; {'; '.join(s.disputes)}")
 
 
-__all__ = ["check"]
+__all__ = ["check", "reads"]

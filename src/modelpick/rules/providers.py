@@ -1,7 +1,15 @@
+from collections.abc import Hashable
+
 from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
 from modelpick.rules.base import Findings
 from modelpick.workload import ResolvedWorkload
+
+
+def reads(w: ResolvedWorkload) -> Hashable:
+    """Everything `check` reads of the workload (its outcome is the same for workloads equal in this)."""
+    r = w.requires
+    return tuple(r.providers), tuple(r.exclude_providers), r.open_weights
 
 
 def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:

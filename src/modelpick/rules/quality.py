@@ -1,9 +1,16 @@
 """The workload's min_quality and the task's floors."""
 
+from collections.abc import Hashable
+
 from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
 from modelpick.rules.base import Findings
 from modelpick.workload import ResolvedWorkload
+
+
+def reads(w: ResolvedWorkload) -> Hashable:
+    """Everything `check` reads of the workload (its outcome is the same for workloads equal in this)."""
+    return tuple(w.requires.min_quality.items()), w.task_id, tuple(w.task.floors.items()), w.task.floor_reason
 
 
 def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:

@@ -1,7 +1,14 @@
+from collections.abc import Hashable
+
 from modelpick.cost_model import CostEstimate
 from modelpick.registry.loader import Entry
 from modelpick.rules.base import Findings
 from modelpick.workload import ResolvedWorkload
+
+
+def reads(w: ResolvedWorkload) -> Hashable:
+    """Everything `check` reads of the workload (its outcome is the same for workloads equal in this)."""
+    return w.requires.max_ttft_s, w.requires.min_output_tokens_per_s
 
 
 def check(entry: Entry, w: ResolvedWorkload, cost: CostEstimate, out: Findings) -> None:

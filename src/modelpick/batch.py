@@ -1,0 +1,76 @@
+"""What evaluations of many workloads on one registry compute once (`modelpick check` over a config of many
+workloads), instead of once per entry x workload pair:
+
+- the registry's hidden-reasoning figures (reasoning.ReasoningFigures, with its per-entry effort and ratio memo);
+- the outcome of each rule that reads only the entry and the workload's requirements, task or date
+  (rules.STATIC_RULES), per (rule, entry, what the rule reads of the workload);
+- whatever a caller memoises with `once`: quality per (entry, task, effort), shutdown-soon per (entry, date).
+
+A batch lives for one run over one registry; it is never stored. A task profile is keyed by its id and the
+profile object itself (held by the batch, so the key cannot be reused by another profile).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from modelpick.cost_model import CostEstimate
+from modelpick.reasoning import ReasoningFigures
+from modelpick.registry.loader import Entry, Registry
+from modelpick.registry.schema import TaskProfile
+from modelpick.rules import RULES, STATIC_RULES, Findings, Rule
+from modelpick.workload import ResolvedWorkload
+
+T = TypeVar("T")
+
+
+class Batch:
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.figures = ReasoningFigures(registry)
+        self._memo: dict[Hashable, Any] = {}
+        # (rule, what it reads of a workload) -> entry key -> its findings
+        self._rules: dict[tuple[Rule, Hashable], dict[str, Findings]] = {}
+        self._profiles: list[TaskProfile] = []  # held, so that their ids in keys stay theirs
+        self._last: tuple[ResolvedWorkload, dict[Rule, dict[str, Findings]]] | None = None
+
+    def task_key(self, ctx: ResolvedWorkload) -> tuple[str, int]:
+        """The task profile of a workload: its id and the profile object (the benchmarks it weighs)."""
+        if not any(p is ctx.task for p in self._profiles):
+            self._profiles.append(ctx.task)
+        return ctx.task_id, id(ctx.task)
+
+    def once(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, memoised under `key` for the life of the batch."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+    def _tables(self, ctx: ResolvedWorkload) -> dict[Rule, dict[str, Findings]]:
+        """Each static rule's findings by entry key, for what the rule reads of this workload."""
+        if self._last is None or self._last[0] is not ctx:
+            tables = {rule: self._rules.setdefault((rule, reads(ctx)), {}) for rule, reads in STATIC_RULES.items()}
+            self._last = ctx, tables
+        return self._last[1]
+
+    def apply_rules(self, entry: Entry, ctx: ResolvedWorkload, cost: CostEstimate,
+                    rules: tuple[Rule, ...] = RULES) -> Findings:
+        """rules.apply_rules, the static rules' findings reused: the same reasons and warnings, in rule order."""
+        tables = self._tables(ctx)
+        key = entry.key
+        out = Findings()
+        for rule in rules:
+            table = tables.get(rule)
+            if table is None:
+                rule(entry, ctx, cost, out)
+                continue
+            found = table.get(key)
+            if found is None:
+                found = table[key] = Findings()
+                rule(entry, ctx, cost, found)
+            out.reasons += found.reasons
+            out.warnings += found.warnings
+        return out
