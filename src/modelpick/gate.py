@@ -21,6 +21,7 @@ import datetime as dt
 from decimal import Decimal
 
 from modelpick import ranking
+from modelpick.batch import Batch
 from modelpick.config import Config, ConfiguredWorkload
 from modelpick.errors import ModelpickError, UnknownTaskError
 from modelpick.registry.lifecycle import is_pinned, replacement_hint, standing
@@ -34,7 +35,7 @@ from modelpick.report import (
     Finding,
     money_text,
 )
-from modelpick.rules import RULES, apply_rules, budget, lifecycle
+from modelpick.rules import RULES, budget, lifecycle
 from modelpick.workload import resolve
 
 # Lifecycle and budget have rules of their own in check, with their own ids and severities.
@@ -63,7 +64,10 @@ def _lifecycle_findings(entry: Entry, as_of: dt.date, warning_days: int) -> list
     return findings
 
 
-def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, as_of: dt.date) -> CheckedWorkload:
+def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, as_of: dt.date,
+                   batch: Batch | None = None) -> CheckedWorkload:
+    """One workload's findings. `batch`: shared by the workloads of one run (what does not depend on a
+    workload's numbers is computed once); the result is the same with or without it."""
     w, policy = item.workload, item.workload.policy
     try:
         entry = registry.get(w.model)
@@ -72,12 +76,13 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
                                findings=[Finding(rule="unknown-model", severity="error", message=exc.message)],
                                cost=None, best_alternative=None)
     ctx = resolve(w, tasks, as_of)
-    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx)}
+    batch = batch or Batch(registry)
+    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx, batch=batch, explain=False)}
     chosen = evaluations[entry.key]
     estimate = chosen.estimate
     findings: list[Finding] = []
 
-    for reason in apply_rules(entry, ctx, estimate, CONSTRAINT_RULES).reasons:
+    for reason in batch.apply_rules(entry, ctx, estimate, CONSTRAINT_RULES).reasons:
         findings.append(Finding(rule="constraint", severity="error", message=reason))
 
     limits = [x for x in (policy.max_monthly_cost_usd, w.requires.max_monthly_cost_usd) if x is not None]
@@ -89,7 +94,7 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
 
     alternative = None
     if policy.max_cost_ratio is not None:
-        chosen_quality = ranking.quality(entry, ctx, chosen.hidden.effort)
+        chosen_quality = ranking.batch_quality(batch, entry, ctx, chosen.hidden.effort)
         quality = chosen_quality.value if chosen_quality else None
         limit = estimate.per_month / Decimal(str(policy.max_cost_ratio))
         cheaper = [ev for ev in evaluations.values()
@@ -135,7 +140,7 @@ def _status(findings: list[Finding]) -> str:
 
 
 def compare_baseline(result: CheckedWorkload, old: ConfiguredWorkload | None, registry: Registry, tasks: Tasks,
-                     as_of: dt.date, max_increase: float | None) -> CheckedWorkload:
+                     as_of: dt.date, max_increase: float | None, batch: Batch | None = None) -> CheckedWorkload:
     """Add the monthly cost at the baseline config (same registry) and the cost-increase finding."""
     if old is None:
         change = CostChange(baseline_model=None, baseline_per_month=None,
@@ -148,7 +153,7 @@ def compare_baseline(result: CheckedWorkload, old: ConfiguredWorkload | None, re
                             per_month=result.cost.per_month if result.cost else None)
         return result.model_copy(update={"baseline": change})
     ctx = resolve(old.workload, tasks, as_of)
-    before = ranking.estimate(registry, ctx, entry).per_month
+    before = ranking.estimate(registry, ctx, entry, batch=batch).per_month
     after = result.cost.per_month if result.cost else None
     ratio = float(after / before - 1) if after is not None and before else None
     change = CostChange(baseline_model=entry.key, baseline_per_month=before, per_month=after,
@@ -166,11 +171,12 @@ def run_check(config: Config, registry: Registry, tasks: Tasks, as_of: dt.date, 
     for item in config.workloads:
         if item.workload.task not in tasks.profiles:
             raise UnknownTaskError(item.workload.task, tasks.profiles, file=config.path, line=item.task_line)
-    results = [check_workload(item, registry, tasks, as_of) for item in config.workloads]
+    batch = Batch(registry)  # one for every workload of the run (and of the baseline: the same registry)
+    results = [check_workload(item, registry, tasks, as_of, batch) for item in config.workloads]
     if baseline is not None:
         old = {item.name: item for item in baseline.workloads}
         results = [compare_baseline(r, old.get(r.name), registry, tasks, as_of,
-                                    item.workload.policy.max_cost_increase)
+                                    item.workload.policy.max_cost_increase, batch)
                    for r, item in zip(results, config.workloads, strict=True)]
     if strict:
         results = [r.model_copy(update={"status": "fail"}) if r.status == "warn" else r for r in results]

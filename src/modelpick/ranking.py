@@ -22,7 +22,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelpick import cost_model, distribution
 from modelpick import reasoning as hidden_reasoning
@@ -58,6 +58,9 @@ from modelpick.report.evaluation import (
 )
 from modelpick.rules import apply_rules
 from modelpick.workload import ResolvedWorkload
+
+if TYPE_CHECKING:
+    from modelpick.batch import Batch
 
 # Below this share of the task's benchmark weight, evidence is thin (see the module docstring).
 THIN_EVIDENCE = 0.5
@@ -204,27 +207,42 @@ def request_tokens(ctx: ResolvedWorkload, hidden: hidden_reasoning.HiddenTokens)
                                       hidden_reasoning.fitted(hidden, output, ctx.fits.get("reasoning_tokens")))
 
 
-def estimate(registry: Registry, ctx: ResolvedWorkload, entry: Entry) -> cost_model.CostEstimate:
+def estimate(registry: Registry, ctx: ResolvedWorkload, entry: Entry, *, batch: Batch | None = None
+             ) -> cost_model.CostEstimate:
     """One entry's cost on the workload, its hidden reasoning assumed as `evaluate` assumes it."""
-    return _estimate(entry, ctx, hidden_reasoning.ReasoningFigures(registry))[1]
+    return _estimate(entry, ctx, batch.figures if batch else hidden_reasoning.ReasoningFigures(registry))[1]
 
 
-def _evaluate_all(registry: Registry, ctx: ResolvedWorkload) -> list[Evaluation]:
-    figures = hidden_reasoning.ReasoningFigures(registry)
+def _evaluate_all(registry: Registry, ctx: ResolvedWorkload, batch: Batch | None) -> list[Evaluation]:
+    figures = batch.figures if batch else hidden_reasoning.ReasoningFigures(registry)
     out = []
     for entry in registry.entries:
         hidden, estimate = _estimate(entry, ctx, figures)
-        findings = apply_rules(entry, ctx, estimate)
+        findings = batch.apply_rules(entry, ctx, estimate) if batch else apply_rules(entry, ctx, estimate)
         warnings = [w for w in (hidden.warning,) if w] + estimate.warnings + findings.warnings
         out.append(Evaluation(entry, hidden, estimate, findings.reasons, warnings))
     return out
 
 
-def _score(evaluations: list[Evaluation], ctx: ResolvedWorkload) -> list[Evaluation]:
-    """Score and rank the entries that fit; returns them in rank order."""
+def batch_quality(batch: Batch | None, entry: Entry, ctx: ResolvedWorkload, effort: str | None) -> Quality | None:
+    """`quality`, once per (entry, task, effort) in a batch."""
+    if batch is None:
+        return quality(entry, ctx, effort)
+    return batch.once(("quality", entry.key, batch.task_key(ctx), effort), lambda: quality(entry, ctx, effort))
+
+
+def _shuts_down_soon(batch: Batch | None, entry: Entry, as_of: dt.date) -> bool:
+    if batch is None:
+        return shuts_down_soon(entry, as_of)
+    return batch.once(("shuts_down_soon", entry.key, as_of), lambda: shuts_down_soon(entry, as_of))
+
+
+def _score(evaluations: list[Evaluation], ctx: ResolvedWorkload, batch: Batch | None = None,
+           explain: bool = True) -> list[Evaluation]:
+    """Score and rank the entries that fit; returns them in rank order. `explain`: say why (`reasons`)."""
     fitting = [e for e in evaluations if not e.excluded]
     for ev in fitting:
-        ev.quality = quality(ev.entry, ctx, ev.hidden.effort)
+        ev.quality = batch_quality(batch, ev.entry, ctx, ev.hidden.effort)
         if ev.quality and ev.quality.effort and ev.hidden.effort and ev.quality.effort != ev.hidden.effort:
             ev.warnings.append(f"quality rests on scores measured at {ev.quality.effort} effort, none at "
                                f"{ev.hidden.effort} (assumed); --reasoning-effort chooses")
@@ -242,8 +260,9 @@ def _score(evaluations: list[Evaluation], ctx: ResolvedWorkload) -> list[Evaluat
         known = {k: v for k, v in parts.items() if v is not None and ctx.weights[k] > 0}
         weight = sum(ctx.weights[k] for k in known)
         ev.score = sum(ctx.weights[k] * v for k, v in known.items()) / weight if weight else 0.0
-        ev.reasons = _explain(ev, ctx, cheapest, known)
-    soon = {id(ev) for ev in fitting if shuts_down_soon(ev.entry, ctx.as_of)}
+        if explain:
+            ev.reasons = _explain(ev, ctx, cheapest, known)
+    soon = {id(ev) for ev in fitting if _shuts_down_soon(batch, ev.entry, ctx.as_of)}
     fitting.sort(key=lambda ev: (ev.quality is None, id(ev) in soon, -round(ev.score or 0, 9), ev.estimate.per_month,
                                  ev.entry.key))
     for rank, ev in enumerate(fitting, 1):
@@ -377,10 +396,13 @@ def workload_echo(ctx: ResolvedWorkload) -> dict[str, Any]:
     return data
 
 
-def evaluate(registry: Registry, ctx: ResolvedWorkload) -> list[Evaluation]:
-    """Every entry, excluded with its reasons or scored and ranked."""
-    evaluations = _evaluate_all(registry, ctx)
-    _score(evaluations, ctx)
+def evaluate(registry: Registry, ctx: ResolvedWorkload, *, batch: Batch | None = None,
+             explain: bool = True) -> list[Evaluation]:
+    """Every entry, excluded with its reasons or scored and ranked. With a `batch` (one per run over many
+    workloads), what does not depend on this workload's numbers is computed once (batch.py); without
+    `explain`, the ranked entries' `reasons` are left None (for callers that never show them)."""
+    evaluations = _evaluate_all(registry, ctx, batch)
+    _score(evaluations, ctx, batch, explain)
     return evaluations
 
 
