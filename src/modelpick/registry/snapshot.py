@@ -87,7 +87,7 @@ def read_snapshot(path: Path, key: str) -> list[bytes] | None:
     if len(raw) > MAX_BYTES:
         return None
     head, _, body = raw.partition(b"\n")
-    with contextlib.suppress(ValueError, TypeError, AttributeError, RecursionError):
+    with contextlib.suppress(ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         header = json.loads(head)
         parts = header["parts"]
         if (header["format"] == FORMAT and header["key"] == key and isinstance(parts, list)
