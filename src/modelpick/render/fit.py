@@ -62,7 +62,13 @@ class _Wrapper(textwrap.TextWrapper):
         return [part for chunk in super()._split(text) for part in re.split(r"(?<=[/_])(?=\w)", chunk)]
 
 
+_REPLACED = frozenset("\t\n\x0b\x0c\r")  # whitespace TextWrapper rewrites
+
+
 def wrap_text(text: str, width: int) -> str:
+    # Text that fits, without trailing blanks or whitespace TextWrapper rewrites, is what it would return.
+    if 0 < len(text) <= width and not text[-1].isspace() and _REPLACED.isdisjoint(text):
+        return text
     return "\n".join(_Wrapper(width).wrap(text)) or text
 
 
