@@ -57,15 +57,13 @@ def test_completion_imports_neither_rich_nor_tabulate() -> None:
 
 # What `recommend --format json` does not use: the renderers of tables, the YAML parser (a cache hit reads the
 # registry snapshot), the JSON Schema module, and the code of other commands.
-# modelpick.upkeep.formats holds names only (the CLI's choices), so it and its package are allowed.
-ALLOWED = {"modelpick.upkeep", "modelpick.upkeep.formats"}
+# modelpick.upkeep.formats and the modelpick.replay package hold names only (the CLI's choices), so they are
+# allowed; nothing below them is.
+ALLOWED = {"modelpick.upkeep", "modelpick.upkeep.formats", "modelpick.replay"}
 UNUSED_BY_JSON_RECOMMEND = [
     "rich", "tabulate", "modelpick.schemas", "modelpick.upkeep", "modelpick.frontier", "modelpick.cascade",
     "modelpick.breakeven",
-    pytest.param("modelpick.replay", marks=pytest.mark.xfail(strict=True, reason=(
-        "cli/replay.py builds replay's --from and --sql choices from modelpick.replay.READERS and "
-        "replay.sql.DIALECTS, which import the log readers; needs a names-only module in replay/ (outside "
-        "engineer I's files) or lazily built commands; strict: fails once fixed, until this marker goes"))),
+    "modelpick.replay",
 ]
 
 

@@ -413,7 +413,7 @@ def _candidates(active: Registry, models: Sequence[str]) -> list[Any]:
 
 def replay(log: str | Path, *, models: Sequence[str] = (), log_format: str | None = None, registry: Paths = (),
            as_of: dt.date | None = None, progress: Progress | None = None) -> ReplayResult:
-    """`modelpick replay`: a usage log (`log_format` one of replay.READERS, else told from its first row)
+    """`modelpick replay`: a usage log (`log_format` one of replay.LOG_FORMATS, else told from its first row)
     repriced on the models that served it and on each of `models`, in total, per day and per model, at the
     prices in force on `as_of`. The method is in modelpick.replay.reprice."""
     from modelpick.replay.reprice import replay as reprice

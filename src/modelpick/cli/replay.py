@@ -12,11 +12,10 @@ from modelpick.cli import completion
 from modelpick.cli.options import AsOfOpt, FormatOpt, RegistryOpt, choices
 from modelpick.cli.output import emit, guarded, warn, write
 from modelpick.cli.registry import _progress
-from modelpick.replay import READERS
-from modelpick.replay.sql import DIALECTS
+from modelpick.replay import DIALECTS, LOG_FORMATS
 
-# The --from choices: every reader registered in modelpick.replay.READERS; the --sql choices: replay.sql.DIALECTS.
-LogFormat = choices("LogFormat", READERS)
+# The --from and --sql choices: the names in modelpick.replay (LOG_FORMATS, DIALECTS), which imports nothing.
+LogFormat = choices("LogFormat", LOG_FORMATS)
 SqlDialect = choices("SqlDialect", DIALECTS)
 
 LogFromOpt = Annotated[Optional[LogFormat], typer.Option(  # type: ignore[valid-type]

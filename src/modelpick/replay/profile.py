@@ -20,7 +20,7 @@ from pathlib import Path
 
 from modelpick.errors import AmbiguousModelError, InputError, UnknownModelError
 from modelpick.registry.loader import Registry
-from modelpick.replay import read_usage
+from modelpick.replay.logs import read_usage
 from modelpick.replay.rows import Progress
 from modelpick.report.replay import BadLine, Percentiles, Profile
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from modelpick.cost_model import estimate
 from modelpick.errors import AmbiguousModelError, UnknownModelError
 from modelpick.registry.loader import Entry, Registry
-from modelpick.replay import read_usage
+from modelpick.replay.logs import read_usage
 from modelpick.replay.rows import Progress
 from modelpick.report.replay import BadLine, ReplayResult, ReplayRow, RepricedCost, UnknownModel
 from modelpick.workload import Workload

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 
 from modelpick.errors import InputError
+from modelpick.replay import DIALECTS
 
-DIALECTS = ("duckdb", "postgres", "bigquery", "spark")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){0,2}$")
 _PRICES = ("input", "cached_input", "cache_write", "output", "reasoning")
 
