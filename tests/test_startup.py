@@ -109,11 +109,6 @@ def warm_options_recommend(tmp_path_factory: pytest.TempPathFactory) -> set[str]
     return imported_modules(args, env)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "waits on engineer S's registry snapshot (a cache hit still reads data/tasks.yaml) and on engineer B's "
-    "workload.py importing modelpick.yamlfile only when it reads a workload file; remove this marker when both "
-    "land (strict: this test then fails until the marker goes). A YAML workload file needs yaml, so this runs "
-    "recommend on options"))
 def test_warm_json_recommend_on_options_does_not_import_yaml(warm_options_recommend: set[str]) -> None:
     assert "modelpick.ranking" in warm_options_recommend
     assert under(warm_options_recommend, "yaml") == []

@@ -43,7 +43,6 @@ from modelpick.report import (
     TaskList,
 )
 from modelpick.workload import ResolvedWorkload, Workload, load_workload, merge_options, resolve
-from modelpick.yamlfile import primary_error, validation_error
 
 if TYPE_CHECKING:
     from modelpick.config import Config
@@ -87,6 +86,8 @@ def _workload(workload: WorkloadSpec, overrides: Mapping[str, Any], tasks: Tasks
     try:
         resolved = Workload.model_validate(merged)
     except ValidationError as exc:
+        from modelpick.yamlfile import primary_error, validation_error  # yaml: only on an error
+
         err = primary_error(exc)
         loc = ".".join(str(p) for p in err["loc"] if not (isinstance(p, str) and "[" in p))
         if doc is None or any(loc == key or loc.startswith(key + ".") for key in given):

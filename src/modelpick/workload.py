@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
@@ -16,7 +16,9 @@ from modelpick.errors import InputError
 from modelpick.files import WORKLOAD_FILE
 from modelpick.registry.loader import Tasks
 from modelpick.registry.schema import BenchmarkInfo, Feature, Modality, TaskProfile
-from modelpick.yamlfile import LocatedYaml, read_yaml
+
+if TYPE_CHECKING:
+    from modelpick.yamlfile import LocatedYaml
 
 PreferName = Literal["balanced", "cost", "quality", "speed"]
 
@@ -150,6 +152,8 @@ class Workload(_Strict):
 
 def load_workload(path: Path) -> tuple[dict[str, Any], LocatedYaml]:
     """The raw mapping of a workload file (options are merged into it before validation)."""
+    from modelpick.yamlfile import read_yaml  # yaml only for a workload file: options and the API need none
+
     doc = read_yaml(path, kind=WORKLOAD_FILE)
     if not isinstance(doc.data, dict):
         raise doc.error("expected a mapping of workload keys (task:, input_tokens:, ...)")
