@@ -12,6 +12,7 @@ import functools
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from typing import Any, Callable
 
@@ -123,3 +124,24 @@ def guarded(func: Callable[..., None]) -> Callable[..., None]:
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper
+
+
+ProgressBar = Callable[[int, int], None]
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[ProgressBar | None]:
+    """A progress bar on stderr for large inputs, only when stderr is a terminal (never in CI logs)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update

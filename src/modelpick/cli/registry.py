@@ -6,17 +6,14 @@ Exit codes as everywhere: 0 done; 1 findings (validate) or disagreements beyond 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from modelpick.cli.options import AsOfOpt, CheckFormatOpt, FormatOpt, RegistryOpt, as_of_day, choices
-from modelpick.cli.output import OneLineErrors, emit, guarded, write
+from modelpick.cli.output import OneLineErrors, emit, guarded, progress_bar, write
 from modelpick.upkeep.formats import EXPORT_WRITERS, FOREIGN_FORMATS
 
 registry_app = typer.Typer(
@@ -56,25 +53,6 @@ ExportFormat = choices("ExportFormat", EXPORT_WRITERS)
 
 
 FromOpt = Annotated[ForeignFormat, typer.Option("--from", help="The foreign file's format.")]
-ProgressBar = Callable[[int, int], None]
-
-
-@contextlib.contextmanager
-def _progress(label: str) -> Iterator[ProgressBar | None]:
-    """A progress bar on stderr for large inputs, only when stderr is a terminal (never in CI logs)."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 
 @registry_app.command("import", epilog="Examples:\n\n"
@@ -97,7 +75,7 @@ def import_(
     files."""
     from modelpick import service
 
-    with _progress(f"importing {file.name}") as progress:
+    with progress_bar(f"importing {file.name}") as progress:
         result = service.registry_import(from_.value, file, output=output, providers=providers or [], force=force,
                                          progress=progress)
     emit(result, format)
@@ -125,7 +103,7 @@ def audit(
     """Every disagreement between the active registry and a foreign one, with both sources and dates."""
     from modelpick import service
 
-    with _progress(f"reading {against.name}") as progress:
+    with progress_bar(f"reading {against.name}") as progress:
         result = service.registry_audit(from_.value, against, tolerance=tolerance, registry=registry or [],
                                         as_of=as_of, progress=progress)
     emit(result, format)

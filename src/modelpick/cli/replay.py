@@ -10,8 +10,7 @@ import typer
 
 from modelpick.cli import completion
 from modelpick.cli.options import AsOfOpt, FormatOpt, RegistryOpt, choices
-from modelpick.cli.output import emit, guarded, warn, write
-from modelpick.cli.registry import _progress
+from modelpick.cli.output import emit, guarded, progress_bar, warn, write
 from modelpick.replay import DIALECTS, LOG_FORMATS
 
 # The --from and --sql choices: the names in modelpick.replay (LOG_FORMATS, DIALECTS), which imports nothing.
@@ -57,7 +56,7 @@ def replay(
     if sql is not None:
         write(service.replay_sql(log, sql.value, models=models or [], registry=registry or []))
         return
-    with _progress(f"reading {Path(log).name}") as progress:
+    with progress_bar(f"reading {Path(log).name}") as progress:
         result = service.replay(log, models=models or [], log_format=from_.value if from_ else None,
                                 registry=registry or [], as_of=as_of, progress=progress)
     emit(result, format)
@@ -74,7 +73,7 @@ def profile(
     """Derive a workload file from a usage log: p50/p95 tokens, cache ratio, requests per day."""
     from modelpick import service
 
-    with _progress(f"reading {log.name}") as progress:
+    with progress_bar(f"reading {log.name}") as progress:
         result = service.profile(log, output=output, force=force, log_format=from_.value if from_ else None,
                                  registry=registry or [], progress=progress)
     if result.written:
