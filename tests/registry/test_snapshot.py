@@ -218,6 +218,27 @@ def test_an_override_names_the_file_as_spelled(tmp_path: Path, layer: Path, cach
     assert len(snapshots(cache)) == 1
 
 
+def test_each_of_many_files_keeps_its_own_name(tmp_path: Path, cache: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twelve layer files: placeholder 1 is a prefix of placeholder 11's digits, and each must still come back
+    as its own file's name, in the entries and in their origins."""
+    text = (FIXTURES / "acme.yaml").read_text()
+    for i in range(12):
+        folder = tmp_path / f"layer{i}"
+        folder.mkdir()
+        (folder / f"p{i}.yaml").write_text(text.replace("provider: acme\n", f"provider: p{i}\n", 1))
+    monkeypatch.chdir(tmp_path)
+    layers = [Path(f"layer{i}") for i in range(12)]
+    with monkeypatch.context() as off:
+        off.setenv("MODELPICK_NO_CACHE", "1")
+        expected = described(load_registry(layers))
+    assert described(load_registry(layers)) == expected  # built
+    assert described(load_registry(layers)) == expected  # read back
+    assert len(snapshots(cache)) == 1
+    entry = load_registry(layers).get("p11/acme-alpha")
+    assert (entry.file, entry.origins["pricing.input"].file) == ("layer11/p11.yaml", "layer11/p11.yaml")
+
+
 def test_a_nul_in_the_files_own_text_is_not_taken_for_a_name(layer: Path, cache: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     path = layer / "acme.yaml"

@@ -180,7 +180,7 @@ def _decode(parts: list[bytes], layers: list[LayerBytes]) -> list[Entry]:
     does not decode raises ValueError."""
     files = [item.file for item in layers]
     stored = STORED.validate_json(with_displays(parts[0], files))
-    table = OriginTable(with_displays(parts[1], files), len(stored.entries),
+    table = OriginTable(parts[1], files, len(stored.entries),
                         lambda: [dict(e.origins) for e in merged_entries(_parse(layers))])
     rows = zip(stored.entries, stored.models, strict=True)  # as many: checked by Stored
     return [Entry(provider, name, model, dict(stored.sources[sources]), file, LazyOrigins(table, index))
