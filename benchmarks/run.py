@@ -4,8 +4,8 @@ interleaved in the same run (floor, case, floor, case, ...), as the median of --
 
     python benchmarks/run.py [--runs 5] [--modelpick PATH] [--others-python PATH] [--before FILE]
                              [--json benchmarks/results.json] [--markdown BENCHMARKS.md] [--no-write]
-                             [--only KEY]  (json_cold json_warm table_warm big_registry check_1000 version
-                                            completion litellm tokencost; prints only)
+                             [--only KEY]  (json_cold json_warm table_warm cli_only big_registry check_1000
+                                            version completion litellm tokencost; prints only)
 
 ratio = the median over the pairs of (case time / floor time of the same pair), so a machine that is busy
 for a while slows both sides of a pair alike. Peak memory = the largest ru_maxrss over the runs, read from
@@ -42,6 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LITELLM_MAP = ROOT / "benchmarks" / "data" / "litellm-model-prices-1.110.2.json.gz"
 WORKLOAD = ROOT / "examples" / "ticket-triage.yaml"
+CLI_ONLY = ROOT / "benchmarks" / "cli_only.py"
 AS_OF = "2026-11-21"  # lifecycle pinned, so the outputs (and the work) do not change with the date
 MEMORY_TARGET_MIB = 150.0
 START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
@@ -195,6 +196,8 @@ def modelpick_cases(modelpick: Path, big: Path, big_count: int, config: Path) ->
         Case("json_cold", "recommend --format json, cold cache", [*recommend, "--format", "json"], 2.0, cold=True),
         Case("json_warm", "recommend --format json, warm cache", [*recommend, "--format", "json"], 2.0),
         Case("table_warm", "recommend --format table, warm cache", [*recommend, "--format", "table"], 2.3),
+        Case("cli_only", "the CLI alone: json recommend, service stubbed",
+             [str(python_beside(modelpick)), str(CLI_ONLY), "recommend", workload, "--as-of", AS_OF, "--format", "json"]),
         Case("big_registry", f"recommend --format json over LiteLLM's map ({big_count:,} entries), warm",
              [*recommend, "--format", "json", "--registry", str(big)], 4.0, ok_codes=(0, 1)),
         Case("check_1000", "check --format json, 1,000 workloads, warm", [mp, "check", "--config", str(config), "--format", "json", "--as-of", AS_OF],
@@ -384,6 +387,10 @@ def main() -> None:
         f"Big registry: {LITELLM_MAP.relative_to(ROOT)} imported with `modelpick registry import --from litellm` "
         f"({big_count:,} entries), layered over the bundled data with --registry.",
         f"check: 1,000 workloads from {config_origin}. Lifecycle pinned with --as-of {AS_OF}.",
+        "The CLI alone: benchmarks/cli_only.py runs the json recommend with modelpick's service replaced by a "
+        "stub that exits where the command calls it: start-up, typer building the command (typer 0.29 builds a "
+        "pydantic validator for each of its options) and parsing. No work in modelpick's service or registry "
+        "can bring a run below it.",
         "Cold: an empty XDG_CACHE_HOME for each run; warm: one warmed by an untimed first run.",
         "Bytecode: PYTHONDONTWRITEBYTECODE is cleared for the runs, so the untimed first run writes modelpick's "
         "bytecode, as installing the package does; every timed run (cold ones too) reads it.",
