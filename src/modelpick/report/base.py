@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
 SCHEMA_VERSION = "1"
 
+# quantize() may not produce more digits than the context's precision: the default 28 fails from $1e18, which
+# the largest workload the schema allows reaches. One context, passed to each call: entering a localcontext
+# per number cost more than the rounding (17,000 numbers in a recommend over LiteLLM's map).
+_MONEY = Context(prec=60, rounding=ROUND_HALF_EVEN)
+_TEN_PLACES = Decimal("1e-10")
+
+
 def money_number(value: Decimal) -> float | int:
     """A JSON number without binary-float noise: round to 10 decimal places and at most 15 significant
     digits, which a float's shortest repr reproduces exactly."""
-    # quantize() may not produce more digits than the context's precision: the default 28 fails from $1e18,
-    # which the largest workload the schema allows reaches.
-    with localcontext() as context:
-        context.prec = 60
-        value = value.quantize(Decimal("1e-10"), rounding=ROUND_HALF_EVEN)
-        digits = value.adjusted() + 1
-        if digits > 5:
-            value = value.quantize(Decimal(1).scaleb(digits - 15), rounding=ROUND_HALF_EVEN)
-        value = value.normalize()
-        return int(value) if value == value.to_integral_value() else float(value)
+    value = value.quantize(_TEN_PLACES, context=_MONEY)
+    digits = value.adjusted() + 1
+    if digits > 5:
+        value = value.quantize(Decimal(1).scaleb(digits - 15, context=_MONEY), context=_MONEY)
+    value = value.normalize(context=_MONEY)
+    return int(value) if value == value.to_integral_value(context=_MONEY) else float(value)
 
 
 def money_text(value: Decimal | float | None) -> str:
