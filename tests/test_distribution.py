@@ -89,3 +89,52 @@ def test_share_above_sum_of_constants_and_a_lognormal():
     twice = d.LogNormal(o.mu + math.log(2), o.sigma)
     assert d.share_above_comonotonic([o, twice], 1800) == pytest.approx(0.05, abs=1e-9)
     assert d.share_above_comonotonic([d.LogNormal(math.log(10), 0)], 9) == 1.0
+
+
+def _share_above_sum_every_node(x: d.LogNormal, parts: list[d.LogNormal], limit: float) -> float:
+    """The quadrature as written first: every node, Y(z) and P(X > limit - Y(z)) computed afresh."""
+    step = 0.01
+    total = 0.0
+    for i in range(1600):
+        z = -8.0 + step * (i + 0.5)
+        w = d.phi(z + step / 2) - d.phi(z - step / 2)
+        rest = limit - sum(math.exp(p.mu + p.sigma * z) for p in parts)
+        total += w * (1.0 if rest <= 0 else x.share_above(rest))
+    return min(1.0, total)
+
+
+def _share_above_comonotonic_200_steps(parts: list[d.LogNormal], limit: float) -> float:
+    def at(z: float) -> float:
+        return sum(math.exp(p.mu + p.sigma * z) for p in parts)
+
+    low, high = -40.0, 40.0
+    if at(low) > limit:
+        return 1.0
+    if at(high) <= limit:
+        return 0.0
+    for _ in range(200):
+        mid = (low + high) / 2
+        low, high = (mid, high) if at(mid) <= limit else (low, mid)
+    return 1.0 - d.phi(high)
+
+
+_INPUTS = [d.fit_p50(14_000, 43_000), d.fit_p50(3_000, 3_000), d.fit_p50(800, 4_000), d.LogNormal(9.0, 2e-7),
+           d.fit_p50(100, 2_000)]
+_GENERATED = [[d.fit_p50(2_000, 9_000)], [d.fit_p50(2_000, 9_000), d.fit_p50(900, 4_050)],
+              [d.LogNormal(7.0, 0.0), d.LogNormal(6.0, 0.0)], [d.fit_p50(300, 330), d.LogNormal(5.0, 3e-7)],
+              [d.fit_p50(5, 5_000)]]
+
+
+@pytest.mark.parametrize("x", _INPUTS)
+@pytest.mark.parametrize("parts", _GENERATED)
+@pytest.mark.parametrize("limit", [0, 50, 4_096, 16_000, 32_768, 128_000, 1_000_000, 10_000_000])
+def test_share_above_sum_skips_only_nodes_whose_terms_are_exact(x, parts, limit):
+    # skipped nodes, cached node sums and the inlined P(X > .) give the very same float as every node computed
+    assert d.share_above_sum(x, parts, limit) == _share_above_sum_every_node(x, parts, limit)
+    assert d.share_above_sum(x, parts, limit) == _share_above_sum_every_node(x, parts, limit)  # node sums cached
+
+
+@pytest.mark.parametrize("parts", [p for p in _GENERATED if any(q.sigma for q in p)])
+@pytest.mark.parametrize("limit", [1, 500, 2_000, 9_000, 30_000, 1e9])
+def test_share_above_comonotonic_stops_when_the_bisection_cannot_move(parts, limit):
+    assert d.share_above_comonotonic(parts, limit) == _share_above_comonotonic_200_steps(parts, limit)

@@ -23,7 +23,10 @@ The moments used, with Phi the standard normal CDF (through math.erf):
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import NormalDist
 
@@ -32,9 +35,12 @@ Z95 = NormalDist().inv_cdf(0.95)  # 1.6448536269514722
 MAX_P95_OVER_MEAN = math.exp(Z95 * Z95 / 2)
 
 
+SQRT2 = math.sqrt(2.0)
+
+
 def phi(x: float) -> float:
     """The standard normal CDF."""
-    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
+    return 0.5 * (1.0 + math.erf(x / SQRT2))
 
 
 @dataclass(frozen=True)
@@ -176,38 +182,90 @@ def _weights() -> list[float]:
 _WEIGHTS: list[float] = []
 
 
+def _sum_at(parts: Iterable[LogNormal], z: float) -> float:
+    """Y(z) = the sum of exp(mu_i + s_i z): the parts taken together at the standard normal's z."""
+    return sum(math.exp(p.mu + p.sigma * z) for p in parts)
+
+
+# Y at every node, for the last parts seen: the same parts come with several limits (the context windows of
+# the entries whose hidden reasoning is the same), and the nodes' sums are most of a quadrature's work.
+@functools.lru_cache(maxsize=64)
+def _sums(parts: tuple[LogNormal, ...]) -> tuple[float, ...]:
+    return tuple(_sum_at(parts, z) for z in _NODES)
+
+
+# P(X > t) is exactly 0.0 (1.0) in floats once t is FAR sigmas above (below) X's median: Phi(+-(FAR - a rounding))
+# is 0.5 (1 + erf(+-6.36)), and erf is +-1.0 exactly beyond 6 (1 - erf(6) = 2e-17, under half an ulp of 1).
+_FAR = 9.0
+# Below this sigma, neighbouring nodes' exponents may differ by an ulp only, where rounding could break Y(z)'s
+# rise with z (or the FAR margin): no shortcut then.
+_MIN_SIGMA = 1e-6
+
+
+def _certain(x: LogNormal) -> tuple[float, float]:
+    """(high, low): P(X > t) is exactly 0.0 for t >= high and exactly 1.0 for t <= low (as `share_above`
+    computes it; t <= 0 included)."""
+    if not x.sigma:
+        return x.median, math.nextafter(x.median, 0.0)  # median <= t: 0.0; median > t: 1.0
+    return math.exp(x.mu + _FAR * x.sigma), math.exp(x.mu - _FAR * x.sigma)
+
+
 def share_above_sum(x: LogNormal, parts: list[LogNormal], limit: float) -> float:
     """P(X + Y > limit), Y = the sum of `parts` taken at one common quantile (comonotonic: together they
     are Y(z) = sum of exp(mu_i + s_i z)), X independent of Y:
 
         P = integral over z of P(X > limit - Y(z)) dPhi(z)
 
-    by the midpoint rule on z in [-8, 8] in steps of 0.01 (beyond, probability under 1e-15)."""
+    by the midpoint rule on z in [-8, 8] in steps of 0.01 (beyond, probability under 1e-15).
+
+    The sum runs over the nodes in order; its terms are exactly 0 while limit - Y(z) is far above X
+    (`_certain`) and exactly their weight once it is far below, and Y(z) rises with z: so the nodes where
+    a term is 0 (a prefix) are skipped, those after the last uncertain one add their weight, and only the
+    nodes between evaluate P(X > .) -- the same additions of the same floats as at every node."""
     if not _WEIGHTS:
         _WEIGHTS.extend(_weights())
     total = 0.0
-    for z, w in zip(_NODES, _WEIGHTS, strict=True):
-        rest = limit - sum(math.exp(p.mu + p.sigma * z) for p in parts)
-        total += w * (1.0 if rest <= 0 else x.share_above(rest))
+    if all(not p.sigma for p in parts):  # Y(z) is one number: one term, at every node
+        rest = limit - _sum_at(parts, _NODES[0])
+        share = 1.0 if rest <= 0 else x.share_above(rest)
+        for w in _WEIGHTS:
+            total += w * share
+        return min(1.0, total)
+    first, last = 0, len(_NODES)
+    if all(not s or s >= _MIN_SIGMA for s in (x.sigma, *(p.sigma for p in parts))):
+        high, low = _certain(x)
+        nodes = range(len(_NODES))  # Y at the nodes the bisections visit only (with a constant X, none are between)
+        first = bisect.bisect_left(nodes, True, key=lambda i: limit - _sum_at(parts, _NODES[i]) < high)
+        last = bisect.bisect_left(nodes, True, lo=first, key=lambda i: limit - _sum_at(parts, _NODES[i]) <= low)
+    sums = _sums(tuple(parts)) if first < last else ()
+    mu, sigma = x.mu, x.sigma
+    for i in range(first, last):
+        rest = limit - sums[i]
+        if rest <= 0 or not sigma:
+            share = 1.0 if rest <= 0 else x.share_above(rest)
+        else:  # x.share_above(rest), its operations inlined: this is the quadrature's inner loop
+            share = 1.0 - 0.5 * (1.0 + math.erf((math.log(rest) - mu) / sigma / SQRT2))
+        total += _WEIGHTS[i] * share
+    for w in _WEIGHTS[last:]:
+        total += w
     return min(1.0, total)
 
 
 def share_above_comonotonic(parts: list[LogNormal], limit: float) -> float:
     """P(Y > limit) for Y = sum of `parts` at one common quantile: Y(z) rises with z, so it is 1 - Phi(z*)
     where Y(z*) = limit (found by bisection)."""
-    def at(z: float) -> float:
-        return sum(math.exp(p.mu + p.sigma * z) for p in parts)
-
     if not parts:
         return 0.0 if limit >= 0 else 1.0
     if all(not p.sigma for p in parts):
-        return 1.0 if at(0.0) > limit else 0.0
+        return 1.0 if _sum_at(parts, 0.0) > limit else 0.0
     low, high = -40.0, 40.0
-    if at(low) > limit:
+    if _sum_at(parts, low) > limit:
         return 1.0
-    if at(high) <= limit:
+    if _sum_at(parts, high) <= limit:
         return 0.0
     for _ in range(200):
         mid = (low + high) / 2
-        low, high = (mid, high) if at(mid) <= limit else (low, mid)
+        if mid in (low, high):  # low and high are neighbouring floats: every further step leaves them as they are
+            break
+        low, high = (mid, high) if _sum_at(parts, mid) <= limit else (low, mid)
     return 1.0 - phi(high)
