@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from modelpick.cachefile import snapshot_path
 from modelpick.registry.layers import user_registry_dir, xdg_base
 from modelpick.registry.paths import LayerPath
-from modelpick.registry.snapshot import LayerBytes, snapshot_key, snapshot_path
+from modelpick.registry.snapshot import LayerBytes, snapshot_key
 
 
 @pytest.fixture

@@ -68,6 +68,13 @@ def is_regular_file(path: str | os.PathLike[str]) -> bool:
         return False
 
 
+def xdg_base(variable: str, fallback: str) -> Path:
+    """$XDG_CONFIG_HOME, $XDG_CACHE_HOME: an absolute path, else ~/FALLBACK. The XDG Base Directory spec
+    makes a relative path in these variables invalid, to be ignored (it would follow the current folder)."""
+    value = os.environ.get(variable, "")
+    return Path(value) if os.path.isabs(value) else Path(os.path.expanduser("~")) / fallback
+
+
 def read_limited(path: Path, display: str, kind: FileKind) -> bytes:
     """The bytes of a regular file within the size limit of its kind; anything else is an InputError naming the
     file. A named pipe, a device or a socket is refused before it is opened (opening a pipe blocks), and the file

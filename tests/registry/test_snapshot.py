@@ -167,7 +167,7 @@ def test_a_wrong_field_type_with_a_matching_hash_is_caught_by_the_shape_check(la
 
 def test_an_oversized_snapshot_is_refused_unread_and_rebuilt(
         layer: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from modelpick.registry import snapshot as module
+    from modelpick import cachefile as module
 
     load_registry([layer])
     [snapshot] = snapshots(cache)

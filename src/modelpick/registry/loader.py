@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from modelpick.cachefile import caching, read_snapshot, snapshot_path, write_snapshot
 from modelpick.errors import AmbiguousModelError, InputError, UnknownModelError, UnknownTaskError
 from modelpick.files import REGISTRY_FILE, decode_utf8, read_limited
 from modelpick.registry.paths import LayerPath, Origin, bundled_layer, layer_paths, yaml_files
@@ -21,16 +22,12 @@ from modelpick.registry.snapshot import (
     LazyOrigins,
     OriginTable,
     Stored,
-    caching,
     displayed,
     encode_origins,
     holds_only_placeholders,
     read_layers,
-    read_snapshot,
     snapshot_key,
-    snapshot_path,
     with_displays,
-    write_snapshot,
 )
 
 if TYPE_CHECKING:

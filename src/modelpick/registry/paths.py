@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from modelpick.errors import InputError
-from modelpick.files import files_under, unreadable_reason
+from modelpick.files import files_under, unreadable_reason, xdg_base
 
 BUNDLED = "bundled"
 USER_CONFIG = "user config"
@@ -34,13 +34,6 @@ class Origin:
     line: int | None
     source: str | None  # the citation in force for the value (a key of the entry's sources, or a URL)
     read: str | None = None  # the citation's own read date, where it gives one
-
-
-def xdg_base(variable: str, fallback: str) -> Path:
-    """$XDG_CONFIG_HOME, $XDG_CACHE_HOME: an absolute path, else ~/FALLBACK. The XDG Base Directory spec
-    makes a relative path in these variables invalid, to be ignored (it would follow the current folder)."""
-    value = os.environ.get(variable, "")
-    return Path(value) if os.path.isabs(value) else Path(os.path.expanduser("~")) / fallback
 
 
 def user_registry_dir() -> Path:

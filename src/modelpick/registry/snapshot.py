@@ -1,16 +1,10 @@
 """The compiled registry snapshot: the merged, validated registry (and the task profiles) as plain JSON, so a
 run whose files are unchanged reads neither YAML nor pydantic's field validators' inputs twice.
 
-A snapshot is never trusted blindly. Its key is a hash of the exact bytes it was built from (each layer file is
-read once: those bytes are hashed and those bytes are parsed), of each file's layer and resolved path, and of
-modelpick's version and this format. The file carries the key and a SHA-256 of its body; it is refused unread
-above MAX_BYTES, and refused on a wrong key, format, hash or shape, or any damage; the caller then rebuilds it
-silently. It is written atomically (a temporary file renamed into place), so processes starting at once see the
-old file or a whole new one; two writers each write a whole, identical file.
-
-File layout: one header line of JSON, then the body (its parts concatenated):
-
-    {"format": 3, "key": "<sha256>", "sha256": "<of the body>", "parts": [<len>, ...]}\\n<part><part>...
+A snapshot is a file in modelpick's cache (`cachefile`: keyed, hashed, bounded, written atomically, rebuilt
+silently on any damage). Its key is a hash of the exact bytes it was built from (each layer file is read once:
+those bytes are hashed and those bytes are parsed), of each file's layer and resolved path, and of modelpick's
+version and the cache format; a part of the right key that does not decode to the right shape is rebuilt too.
 
 A registry snapshot has two parts: the entries (a JSON document validated in one pass by pydantic-core, which
 also checks its shape) and their origins (decoded only when `show --sources` or a message needs them).
@@ -22,25 +16,20 @@ so every spelling of a path shares one snapshot and messages still show the user
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import re
-import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter, model_validator
 
 from modelpick import __version__
-from modelpick.files import REGISTRY_FILE, MiB, read_limited, write_atomically
-from modelpick.registry.paths import BUNDLED, LayerPath, Origin, xdg_base
+from modelpick.cachefile import FORMAT
+from modelpick.files import REGISTRY_FILE, read_limited
+from modelpick.registry.paths import BUNDLED, LayerPath, Origin
 from modelpick.registry.schema import ModelEntry, Source
-
-FORMAT = 3  # bump when the stored shape changes
-MAX_BYTES = 64 * MiB  # the LiteLLM map (2,817 entries) makes about 9 MB
 
 
 @dataclass(frozen=True)
@@ -57,10 +46,6 @@ def read_layers(files: Sequence[LayerPath]) -> list[LayerBytes]:
     return [LayerBytes(f, read_limited(f.path, f.display, REGISTRY_FILE)) for f in files]
 
 
-def caching() -> bool:
-    return not os.environ.get("MODELPICK_NO_CACHE")
-
-
 def snapshot_key(kind: str, layers: Sequence[LayerBytes]) -> str:
     digest = hashlib.sha256(f"{kind} {__version__} {FORMAT}".encode())
     for item in layers:
@@ -68,47 +53,6 @@ def snapshot_key(kind: str, layers: Sequence[LayerBytes]) -> str:
         digest.update(f"{item.file.layer}\0{os.path.realpath(item.file.path)}\0".encode())
         digest.update(hashlib.sha256(item.data).digest())
     return digest.hexdigest()
-
-
-def snapshot_path(kind: str, key: str) -> Path:
-    return xdg_base("XDG_CACHE_HOME", ".cache") / "modelpick" / f"{kind}-{key[:32]}.json"
-
-
-def read_snapshot(path: Path, key: str) -> list[bytes] | None:
-    """The parts of a sound snapshot with this key; None for anything else (missing, too large, damaged,
-    another key or format): the caller rebuilds."""
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None  # refused without reading
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError:
-        return None
-    if len(raw) > MAX_BYTES:
-        return None
-    head, _, body = raw.partition(b"\n")
-    with contextlib.suppress(ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
-        header = json.loads(head)
-        parts = header["parts"]
-        if (header["format"] == FORMAT and header["key"] == key and isinstance(parts, list)
-                and all(type(n) is int and n >= 0 for n in parts) and sum(parts) == len(body)
-                and hashlib.sha256(body).hexdigest() == header["sha256"]):
-            out, start = [], 0
-            for size in parts:
-                out.append(body[start:start + size])
-                start += size
-            return out
-    return None
-
-
-def write_snapshot(path: Path, key: str, parts: Sequence[bytes]) -> None:
-    """Atomically; a cache that cannot be written (a read-only home, a full disk) is only slower."""
-    body = b"".join(parts)
-    header = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(body).hexdigest(),
-              "parts": [len(p) for p in parts]}
-    with contextlib.suppress(OSError):
-        write_atomically(path, json.dumps(header) + "\n" + body.decode("utf-8"))
 
 
 class Stored(BaseModel):
