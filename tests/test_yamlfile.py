@@ -267,3 +267,83 @@ def test_a_key_with_a_newline_keeps_the_message_on_one_line() -> None:
     assert format_path(("models", 0, "a\nb")) == "models[0]['a\\nb']"
     assert format_path(("  ",)) == "['  ']"
     assert _validation_message('name: x\n"a\\nb": 1\n') == "w.yaml:2: ['a\\nb']: unknown key"
+
+
+# --- the parsed-YAML cache: a file read before comes back from modelpick's cache, keyed by its exact bytes ---
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("MODELPICK_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "modelpick"
+
+
+DATED = DOC + "since: 2024-06-01\nat: 2024-06-01 12:30:00+02:00\nlisted: [2025-01-02]\nodd: [.inf, -0.0, null]\n"
+
+
+def described(doc: LocatedYaml) -> tuple[object, ...]:
+    return doc.file, repr(doc.data), doc.lines
+
+
+def test_a_file_read_twice_comes_back_from_the_cache_as_parsed(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text(DATED)
+    expected = described(parse_yaml(DATED, "shown.yaml"))
+    first = read_yaml(path, "shown.yaml", kind=WORKLOAD_FILE)
+    [stored] = cache.glob("yaml-*.json")
+    second = read_yaml(path, "shown.yaml", kind=WORKLOAD_FILE)
+    assert described(first) == described(second) == expected  # dates, datetimes, -0.0 and inf included
+    assert read_yaml(path, "other.yaml", kind=WORKLOAD_FILE).file == "other.yaml"  # the name is this run's
+    assert list(cache.glob("yaml-*.json")) == [stored]
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text("name: one\n")
+    assert read_yaml(path, kind=WORKLOAD_FILE).data == {"name": "one"}
+    path.write_text("name: two\n")
+    assert read_yaml(path, kind=WORKLOAD_FILE).data == {"name": "two"}
+    path.write_text("name: [unclosed\n")
+    with pytest.raises(InputError, match="invalid YAML"):
+        read_yaml(path, kind=WORKLOAD_FILE)
+
+
+@pytest.mark.parametrize("damage", [b"", b"{}", b'{"data": 1, "dates": [[["x"], false, "2024-01-01"]], "lines": []}',
+                                    b'{"data": {}, "dates": [], "lines": [[["a"], "one"]]}', b"\xff"])
+def test_a_damaged_entry_with_a_matching_hash_is_parsed_again(tmp_path: Path, cache: Path,
+                                                              damage: bytes) -> None:
+    import hashlib
+    import json
+
+    path = tmp_path / "w.yaml"
+    path.write_text(DATED)
+    read_yaml(path, kind=WORKLOAD_FILE)
+    [stored] = cache.glob("yaml-*.json")
+    header = json.loads(stored.read_bytes().partition(b"\n")[0])
+    header.update(sha256=hashlib.sha256(damage).hexdigest(), parts=[len(damage)])
+    stored.write_bytes(json.dumps(header).encode() + b"\n" + damage)
+    assert described(read_yaml(path, kind=WORKLOAD_FILE)) == described(parse_yaml(DATED, str(path)))
+    assert described(read_yaml(path, kind=WORKLOAD_FILE)) == described(parse_yaml(DATED, str(path)))
+
+
+def test_data_json_cannot_hold_is_not_cached(tmp_path: Path, cache: Path) -> None:
+    path = tmp_path / "w.yaml"
+    path.write_text("1: one\n")
+    assert read_yaml(path, kind=WORKLOAD_FILE).data == {1: "one"}
+    assert read_yaml(path, kind=WORKLOAD_FILE).data == {1: "one"}
+    assert not list(cache.glob("yaml-*.json"))
+
+
+def test_a_cached_file_is_read_without_importing_yaml(tmp_path: Path, cache: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "w.yaml"
+    path.write_text(DATED)
+    code = ("import sys; from pathlib import Path; from modelpick.files import WORKLOAD_FILE; "
+            "from modelpick.yamlfile import read_yaml; "
+            f"doc = read_yaml(Path({str(path)!r}), kind=WORKLOAD_FILE); print(doc.data['since'], 'yaml' in sys.modules)")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)]
+    assert runs == ["2024-06-01 True\n", "2024-06-01 False\n"]

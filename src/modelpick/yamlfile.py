@@ -7,18 +7,24 @@ constructor cannot build (a 13th month, a 5,000-digit number) is an error, never
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import hashlib
+import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from modelpick import __version__
+from modelpick.cachefile import FORMAT, caching, read_snapshot, snapshot_path, write_snapshot
 from modelpick.errors import InputError
 from modelpick.files import FileKind, decode_utf8, read_limited
 
-KeyPath = tuple[str | int, ...]
+if TYPE_CHECKING:
+    import yaml
 
-# libyaml's parser when present (10x faster on the registry); both construct with SafeConstructor only.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# yaml itself is imported where a file is parsed: a run whose files are all in the cache never loads it.
+
+KeyPath = tuple[str | int, ...]
 
 # The registry nests 7 deep. libyaml's composer recurses in C and crashes the process on a list nested about
 # 100,000 deep, so depth is checked on the parser's events before any node is composed.
@@ -73,8 +79,10 @@ def _short_tag(tag: str) -> str:
 def _check_events(text: str, file: str) -> None:
     """Nesting depth and tags, checked on the parser's event stream (which nests without recursion)."""
     # One frame per open collection: [is_mapping, key or index of the current child, next node is a key].
+    import yaml
+
     stack: list[list[Any]] = []
-    for event in yaml.parse(text, Loader=SAFE_LOADER):
+    for event in yaml.parse(text, Loader=_safe_loader()):
         if not isinstance(event, yaml.NodeEvent):
             if isinstance(event, yaml.CollectionEndEvent):
                 stack.pop()
@@ -112,6 +120,8 @@ class _Locator:
         self.expanded = 0
 
     def walk(self, node: yaml.Node, path: KeyPath, via_alias: bool = False) -> None:
+        import yaml
+
         if len(path) > MAX_DEPTH:
             raise InputError(f"nested more than {MAX_DEPTH} levels deep (through an alias)", file=self.file,
                              path=format_path(path[:3]) + "...", line=node.start_mark.line + 1)
@@ -147,23 +157,38 @@ class _UnbuildableValue(Exception):
         self.node, self.reason = node, reason
 
 
-class _PlainDataLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
-    """The safe loader, with a value it cannot build (2024-13-45, a 5,000-digit integer) reported with the
-    node it came from instead of escaping as a ValueError."""
+@functools.cache
+def _safe_loader() -> type:
+    """libyaml's safe loader when present (10x faster on the registry), else PyYAML's: both construct with
+    SafeConstructor only."""
+    import yaml
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep=deep)
-        except (ValueError, OverflowError) as exc:
-            kind = {"timestamp": "date", "int": "integer", "float": "number"}.get(
-                node.tag.removeprefix(_CORE), "value")
-            reason = f"invalid {kind}" if kind != "integer" else "integer too large"
-            if kind == "date":
-                reason += f" ({exc})"
-            raise _UnbuildableValue(node, reason) from None
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def _plain_data_loader() -> type:
+    """The safe loader, with a value it cannot build (2024-13-45, a 5,000-digit integer) reported with the node
+    it came from instead of escaping as a ValueError."""
+
+    class PlainDataLoader(_safe_loader()):  # type: ignore[misc]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            try:
+                return super().construct_object(node, deep=deep)
+            except (ValueError, OverflowError) as exc:
+                kind = {"timestamp": "date", "int": "integer", "float": "number"}.get(
+                    node.tag.removeprefix(_CORE), "value")
+                reason = f"invalid {kind}" if kind != "integer" else "integer too large"
+                if kind == "date":
+                    reason += f" ({exc})"
+                raise _UnbuildableValue(node, reason) from None
+
+    return PlainDataLoader
 
 
 def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> InputError:
+    import yaml
+
     if isinstance(exc, yaml.reader.ReaderError):
         line = text.count("\n", 0, exc.position) + 1
         return InputError(f"invalid YAML: the character U+{exc.character:04X} is not allowed", file=file,
@@ -181,9 +206,11 @@ def _yaml_error(exc: yaml.YAMLError, text: str, file: str) -> InputError:
 def parse_yaml(text: str, file: str, on_duplicate: Any = _raise_duplicate) -> LocatedYaml:
     """Parse one YAML document. A duplicate key raises, unless `on_duplicate(message, file, path, line)`
     is given to collect them (the last value is kept then, as PyYAML does)."""
+    import yaml
+
     try:
         _check_events(text, file)
-        loader = _PlainDataLoader(text)
+        loader = _plain_data_loader()(text)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -205,9 +232,61 @@ def parse_yaml(text: str, file: str, on_duplicate: Any = _raise_duplicate) -> Lo
 
 def read_yaml(path: Path, display: str | None = None, on_duplicate: Any = _raise_duplicate, *,
               kind: FileKind) -> LocatedYaml:
-    """Read and parse a YAML file within the size limit of its kind (files.WORKLOAD_FILE, ...)."""
+    """Read and parse a YAML file within the size limit of its kind (files.WORKLOAD_FILE, ...). A file parsed
+    before is read from the cache, keyed by its exact bytes, where its data is plain JSON."""
     name = display or str(path)
-    return parse_yaml(decode_utf8(read_limited(path, name, kind), name), name, on_duplicate)
+    data = read_limited(path, name, kind)
+    if on_duplicate is not _raise_duplicate or not caching():
+        return parse_yaml(decode_utf8(data, name), name, on_duplicate)
+    key = hashlib.sha256(f"yaml {__version__} {FORMAT}\0".encode() + data).hexdigest()
+    cached = snapshot_path("yaml", key)
+    parts = read_snapshot(cached, key)
+    if parts is not None and len(parts) == 1:
+        try:
+            return _decode_parsed(parts[0], name)
+        except (ValueError, TypeError, KeyError, IndexError, RecursionError):
+            pass  # a damaged part with a matching hash: parsed again, and rewritten
+    doc = parse_yaml(decode_utf8(data, name), name)
+    dates: list[list[Any]] = []
+    try:
+        plain = _plain(doc.data, (), dates)
+    except TypeError:  # a value JSON cannot hold (a non-string key): not cached
+        return doc
+    lines = [[list(p), line] for p, line in doc.lines.items()]
+    write_snapshot(cached, key, [json.dumps({"data": plain, "dates": dates, "lines": lines}).encode()])
+    return doc
+
+
+def _plain(value: Any, path: KeyPath, dates: list[list[Any]]) -> Any:
+    """The data as JSON holds it: each date (or date and time) is noted in `dates` as [its key path, whether it
+    has a time, its ISO text], so it comes back as a date. TypeError for anything else JSON would not give back."""
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    if type(value) is list:
+        return [_plain(item, (*path, i), dates) for i, item in enumerate(value)]
+    if type(value) is dict and all(type(k) is str for k in value):
+        return {k: _plain(v, (*path, k), dates) for k, v in value.items()}
+    if type(value) in (dt.date, dt.datetime):
+        dates.append([list(path), type(value) is dt.datetime, value.isoformat()])
+        return None
+    raise TypeError(f"not plain data: {type(value).__name__}")
+
+
+def _decode_parsed(part: bytes, file: str) -> LocatedYaml:
+    stored = json.loads(part)
+    data = stored["data"]
+    for path, timed, text in stored["dates"]:
+        *parents, last = path
+        parent = data
+        for step in parents:
+            parent = parent[step]
+        parent[last] = dt.datetime.fromisoformat(text) if timed else dt.date.fromisoformat(text)
+    lines = {}
+    for path, line in stored["lines"]:
+        if type(line) is not int or not all(type(p) in (str, int) for p in path):
+            raise ValueError("not a key path and a line")
+        lines[tuple(path)] = line
+    return LocatedYaml(data, lines, file)
 
 
 def _keys_at(model: Any, loc: KeyPath) -> list[str]:
