@@ -196,3 +196,25 @@ def test_a_named_effort_policy_for_hard_reasoning(assume):
     hidden = assume("acme/acme-think", task="reasoning", output_tokens=100)
     assert (hidden.effort, hidden.effort_basis) == ("high", "reasoning policy: high effort")
     assert hidden.tokens == D(3000)  # gpqa_diamond at high: 30,000 / 1,000 x 100
+
+
+def test_figures_shared_by_many_workloads_assume_what_fresh_figures_assume(tasks, make_workload):
+    """ReasoningFigures settles each entry's effort and ratio once: every entry of the bundled registry on
+    workloads that differ in task, effort and output tokens gets what a fresh evaluation gets."""
+    from modelpick.registry.loader import load_registry
+
+    registry = load_registry()
+    shared = reasoning.ReasoningFigures(registry)
+    kinds = set()
+    for task in ("chat", "coding", "reasoning", "long-context"):
+        for wanted in (None, "none", "low", "high"):
+            for output in (1, 333, 20_000):
+                wl = make_workload(task=task, output_tokens=output, **({"reasoning_effort": wanted} if wanted else {}))
+                fresh = reasoning.ReasoningFigures(registry)  # nothing memoised for this workload yet
+                for entry in registry.entries:
+                    args = (entry, wl, task, tasks.get(task), output)
+                    memo = reasoning.assume(*args, shared)
+                    assert memo == reasoning.assume(*args, shared)  # from the memo
+                    assert memo == reasoning.assume(*args, fresh)
+                    kinds.add(memo.kind)
+    assert kinds == {"none", "measured", "derived"}, kinds

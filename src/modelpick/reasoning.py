@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from modelpick import distribution
 from modelpick.effort import EFFORTS, lowest, nearest
@@ -35,6 +36,7 @@ from modelpick.workload import TokenDistribution, Workload
 Kind = Literal["none", "workload", "measured", "derived", "unknown"]
 UNKNOWN_DEFAULT = "medium"
 NO_THINKING = ("none", "minimal")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,26 @@ class ReasoningFigures:
                 for key, counts in _usable(effort, measurement).items():
                     ratio = Decimal(counts.reasoning) / Decimal(counts.answer)
                     self.ratios.setdefault((effort, key), {})[(entry.model.creator, entry.model.name)] = ratio
+        # What `assume` settles per entry, not per workload: the effort per (entry, the workload's
+        # reasoning_effort, task), the ratio per (entry, effort, task). Keyed by the ids of the entry and the task
+        # profile, which the values hold, so that no other object can take those ids while the memo lives.
+        self._memo: dict[tuple[Any, ...], tuple[Entry, TaskProfile, Any]] = {}
+
+    def _once(self, key: tuple[Any, ...], entry: Entry, task: TaskProfile, compute: Callable[[], T]) -> T:
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = (entry, task, compute())
+        return found[2]  # type: ignore[no-any-return]
+
+    def effort(self, entry: Entry, wanted: str | None, task_id: str, task: TaskProfile) -> tuple[str, str]:
+        """`_effort`, once per (entry, the workload's reasoning_effort, task)."""
+        return self._once(("effort", id(entry), wanted, task_id, id(task)), entry, task,
+                          lambda: _effort(entry, wanted, task_id, task))
+
+    def ratio(self, entry: Entry, effort: str, task: TaskProfile) -> tuple[Decimal, Kind, str] | None:
+        """`_per_output_token`, once per (entry, effort, task)."""
+        return self._once(("ratio", id(entry), effort, id(task)), entry, task,
+                          lambda: _per_output_token(entry, effort, task, self))
 
     def median(self, effort: str, keys: list[str]) -> tuple[Decimal, str] | None:
         """The median ratio at `effort` on the first of `keys` measured for any entry."""
@@ -107,12 +129,12 @@ class ReasoningFigures:
         return None
 
 
-def _effort(entry: Entry, workload: Workload, task_id: str, task: TaskProfile) -> tuple[str, str]:
+def _effort(entry: Entry, reasoning_effort: str | None, task_id: str, task: TaskProfile) -> tuple[str, str]:
     efforts = entry.model.reasoning_efforts
     offered = list(efforts.supported) if efforts else []
     policy = task.reasoning.effort if task.reasoning else "api-default"
-    if workload.reasoning_effort is not None:
-        wanted, basis = workload.reasoning_effort, "the workload's reasoning_effort"
+    if reasoning_effort is not None:
+        wanted, basis = reasoning_effort, "the workload's reasoning_effort"
     elif policy == "lowest" and offered:
         wanted, basis = lowest(offered) or UNKNOWN_DEFAULT, f"{task_id} policy: the lowest effort offered"
     elif policy in EFFORTS:
@@ -132,7 +154,7 @@ def assume(entry: Entry, workload: Workload, task_id: str, task: TaskProfile, ou
     """The effort and hidden reasoning tokens per request for `entry` on this workload (see the module)."""
     if not entry.model.reasoning:
         return HiddenTokens(None, "the model does not reason", Decimal(0), None, "none", "no hidden reasoning")
-    effort, effort_basis = _effort(entry, workload, task_id, task)
+    effort, effort_basis = figures.effort(entry, workload.reasoning_effort, task_id, task)
     given = workload.reasoning_tokens
     if isinstance(given, TokenDistribution):
         return HiddenTokens(effort, effort_basis, Decimal(round(given.fit().mean)), None, "workload",
@@ -141,6 +163,18 @@ def assume(entry: Entry, workload: Workload, task_id: str, task: TaskProfile, ou
         return HiddenTokens(effort, effort_basis, Decimal(given), None, "workload", "the workload's reasoning_tokens")
     if effort == "none":
         return HiddenTokens(effort, effort_basis, Decimal(0), Decimal(0), "none", "reasoning off")
+    found = figures.ratio(entry, effort, task)
+    if found is None:
+        return HiddenTokens(effort, effort_basis, Decimal(0), None, "unknown",
+                            f"no measurement at {effort} for this or any other entry")
+    ratio, kind, basis = found
+    return HiddenTokens(effort, effort_basis, (ratio * output_tokens).to_integral_value(), ratio, kind, basis)
+
+
+def _per_output_token(entry: Entry, effort: str, task: TaskProfile, figures: ReasoningFigures
+                      ) -> tuple[Decimal, Kind, str] | None:
+    """Hidden tokens per output token at `effort`: (ratio, kind, basis), from the entry's measurement, its
+    effort-less figure or the other entries' median; None when there is none."""
     keys = list(task.reasoning.evals) if task.reasoning else []
     efforts = entry.model.reasoning_efforts
     measurement = efforts.measured.get(effort) if efforts else None  # type: ignore[call-overload]
@@ -154,11 +188,9 @@ def assume(entry: Entry, workload: Workload, task_id: str, task: TaskProfile, ou
         found = figures.median(effort, keys) or figures.median(effort, sorted({k for e, k in figures.ratios
                                                                               if e == effort}))
     if found is None:
-        return HiddenTokens(effort, effort_basis, Decimal(0), None, "unknown",
-                            f"no measurement at {effort} for this or any other entry")
+        return None
     ratio, basis = found
-    tokens = (ratio * output_tokens).to_integral_value()
-    return HiddenTokens(effort, effort_basis, tokens, ratio, kind, f"{basis}; {ratio:.3g} per output token")
+    return ratio, kind, f"{basis}; {ratio:.3g} per output token"
 
 
 def fitted(hidden: HiddenTokens, output: distribution.LogNormal | None,
