@@ -1,5 +1,5 @@
 """`--format json` and shell completion must not pay for the table renderers (rich, tabulate); on a warm cache,
-`recommend --format json` imports nothing it does not use (checked with `python -X importtime`)."""
+`recommend --format json` imports nothing it does not use (the modules a run leaves in sys.modules)."""
 
 from __future__ import annotations
 
@@ -56,25 +56,38 @@ def test_completion_imports_neither_rich_nor_tabulate() -> None:
 
 
 # What `recommend --format json` does not use: the renderers of tables, the YAML parser (a cache hit reads the
-# registry snapshot), the JSON Schema module, and the code of other commands.
+# registry snapshot), the JSON Schema module, the code of other commands and the result models of other commands
+# (modelpick.report imports a module on first use of one of its names; building their models cost ~17 ms).
 # modelpick.upkeep.formats and the modelpick.replay package hold names only (the CLI's choices), so they are
 # allowed; nothing below them is.
 ALLOWED = {"modelpick.upkeep", "modelpick.upkeep.formats", "modelpick.replay"}
 UNUSED_BY_JSON_RECOMMEND = [
     "rich", "tabulate", "modelpick.schemas", "modelpick.upkeep", "modelpick.frontier", "modelpick.cascade",
     "modelpick.breakeven",
-    "modelpick.replay",
+    "modelpick.replay", "modelpick.catalog",
+    "modelpick.report.frontier", "modelpick.report.cascade", "modelpick.report.upkeep", "modelpick.report.replay",
+    "modelpick.report.scan", "modelpick.report.check", "modelpick.report.catalog",
 ]
 
 
+# `python -m modelpick ARGS`, then the names in sys.modules as the process exits, on stderr's last line. Not
+# `python -X importtime`: it does not see a module imported through importlib.import_module, as modelpick.report
+# and modelpick.render import theirs.
+MODULES_AT_EXIT = """
+import atexit, json, runpy, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
+sys.argv = ["modelpick", *{args!r}]
+runpy.run_module("modelpick", run_name="__main__", alter_sys=True)
+"""
+
+
 def imported_modules(args: list[str], env: dict[str, str]) -> set[str]:
-    """Every module the command imports, from `python -X importtime` (one line per module on stderr)."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "modelpick", *args], capture_output=True,
+    """Every module the command imports."""
+    result = subprocess.run([sys.executable, "-c", MODULES_AT_EXIT.format(args=args)], capture_output=True,
                             text=True, env=env)
     assert result.returncode == 0, result.stderr[-2000:]
     json.loads(result.stdout)
-    return {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
-            if line.startswith("import time:")}
+    return set(json.loads(result.stderr.splitlines()[-1]))
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +108,7 @@ def under(modules: set[str], package: str) -> list[str]:
 @pytest.mark.parametrize("package", UNUSED_BY_JSON_RECOMMEND)
 def test_warm_json_recommend_imports_nothing_it_does_not_use(warm_json_recommend: set[str], package: str) -> None:
     assert "modelpick.ranking" in warm_json_recommend  # the probe sees the command's own imports
+    assert "modelpick.report.evaluation" in warm_json_recommend  # and those modelpick.report imports on use
     assert under(warm_json_recommend, package) == []
 
 
@@ -112,3 +126,20 @@ def warm_options_recommend(tmp_path_factory: pytest.TempPathFactory) -> set[str]
 def test_warm_json_recommend_on_options_does_not_import_yaml(warm_options_recommend: set[str]) -> None:
     assert "modelpick.ranking" in warm_options_recommend
     assert under(warm_options_recommend, "yaml") == []
+
+
+TABLE_PROBE = """
+import datetime, json, sys
+from modelpick.render import render
+from modelpick.report import Recommendation
+result = Recommendation(as_of=datetime.date(2026, 11, 21), workload={"input_tokens": 1000, "output_tokens": 100},
+                        task="chat", weights={}, ranking=[], excluded=[])
+assert "no entry fits this workload" in render(result, "table", width=100)
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("modelpick.report."))))
+"""
+
+
+def test_a_recommendations_table_imports_only_its_own_result_models() -> None:
+    """The layouts are keyed by the result type's name: a table of one result imports no other's models."""
+    result = subprocess.run([sys.executable, "-c", TABLE_PROBE], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == ["modelpick.report.base", "modelpick.report.evaluation"]

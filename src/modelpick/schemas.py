@@ -14,6 +14,7 @@ requests_per_month exclude each other); `modelpick registry validate` and the co
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -86,8 +87,11 @@ def output_models() -> list[type]:
     order modelpick.report defines them (the output schema's anyOf follows it). Found, not listed: a command
     with a new result type has it subclass Output (then regenerate the schemas). Imported here, on first use,
     so that importing this module does not import the result models."""
-    from modelpick.report import Output
+    from modelpick import report
 
+    # Imported on first use (report.__getattr__), so in whatever order the process needed them: import them all,
+    # then order the documents by module as report.EXPORTS lists them, and within one by definition.
+    modules = [importlib.import_module(f"modelpick.report.{name}").__name__ for name in report.EXPORTS]
     found: list[type] = []
 
     def collect(cls: type) -> None:
@@ -96,8 +100,9 @@ def output_models() -> list[type]:
                 found.append(sub)
             collect(sub)
 
-    collect(Output)
-    return found
+    collect(report.Output)
+    last = len(modules)  # a document defined outside modelpick.report
+    return sorted(found, key=lambda cls: modules.index(cls.__module__) if cls.__module__ in modules else last)
 
 
 def _model_schema(model: Any) -> dict[str, Any]:

@@ -27,26 +27,29 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from modelpick import catalog, ranking
+from modelpick import ranking
 from modelpick.errors import InputError, UnknownTaskError, did_you_mean
 from modelpick.examples import workload_path
 from modelpick.registry import Registry, load_registry, load_tasks
 from modelpick.registry.loader import Tasks
-from modelpick.report import (
-    CheckResult,
-    Comparison,
-    CostResult,
-    ImportResult,
-    ModelList,
-    ModelShow,
-    Recommendation,
-    TaskList,
-)
 from modelpick.workload import ResolvedWorkload, Workload, load_workload, merge_options, resolve
 
 if TYPE_CHECKING:
     from modelpick.config import Config
-    from modelpick.report import AuditResult, RegistryDiff, ScanResult, ValidationResult
+    from modelpick.report import (
+        AuditResult,
+        CheckResult,
+        Comparison,
+        CostResult,
+        ImportResult,
+        ModelList,
+        ModelShow,
+        Recommendation,
+        RegistryDiff,
+        ScanResult,
+        TaskList,
+        ValidationResult,
+    )
     from modelpick.report.cascade import CascadeResult
     from modelpick.report.frontier import BreakevenResult, FrontierResult
 
@@ -154,6 +157,8 @@ def cost(model: str, workload: WorkloadSpec = None, *, registry: Paths = (), as_
 
 def show(model: str, *, sources: bool = False, registry: Paths = (), as_of: dt.date | None = None) -> ModelShow:
     """Everything the registry holds on one entry; with `sources`, where each value came from."""
+    from modelpick import catalog  # with the catalog's result models, which no evaluation needs
+
     entry = load_registry(_paths(registry)).get(model)
     return catalog.show(entry, _day(as_of), with_origins=sources)
 
@@ -162,6 +167,7 @@ def models(*, providers: Sequence[str] = (), creators: Sequence[str] = (), featu
            modalities: Sequence[str] = (), min_context: int = 0, registry: Paths = (),
            as_of: dt.date | None = None) -> ModelList:
     """Registry entries with every one of the filters (a filter's values are alternatives)."""
+    from modelpick import catalog
     from modelpick.registry.schema import FEATURES, MODALITIES
 
     active = load_registry(_paths(registry))
@@ -178,6 +184,8 @@ def models(*, providers: Sequence[str] = (), creators: Sequence[str] = (), featu
 
 def tasks() -> TaskList:
     """The task profiles and what each one weighs."""
+    from modelpick import catalog
+
     return catalog.list_tasks(load_tasks())
 
 
@@ -314,6 +322,7 @@ def registry_import(format: str, file: str | Path, *, output: str | Path, provid
     """Convert a foreign registry into provider files under `output`; never over an existing file without
     `force`, and nothing is written when any target exists."""
     from modelpick.files import refuse_inputs
+    from modelpick.report import ImportResult
     from modelpick.upkeep.foreign import read_foreign, write_provider_files
 
     path, outdir = Path(file), Path(output)

@@ -17,6 +17,7 @@ from modelpick.render import (
     layout_registry,
     layout_replay,
     render,
+    type_name,
 )
 from modelpick.render.layout import LAYOUTS
 from modelpick.render.records import RECORDS
@@ -42,7 +43,7 @@ def test_every_document_has_exactly_one_layout() -> None:
     assert not LAYOUTS.keys() & layout_cascade.LAYOUTS.keys()
     assert not LAYOUTS.keys() & layout_replay.LAYOUTS.keys()
     assert set(LAYOUTS) | set(layout_registry.LAYOUTS) | set(layout_frontier.LAYOUTS) | set(layout_cascade.LAYOUTS) \
-        | set(layout_replay.LAYOUTS) == set(output_models())
+        | set(layout_replay.LAYOUTS) == {type_name(t) for t in output_models()}
     assert set(RECORDS) <= set(LAYOUTS) | set(layout_frontier.LAYOUTS) | set(layout_cascade.LAYOUTS) \
         | set(layout_replay.LAYOUTS)
 

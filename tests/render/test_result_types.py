@@ -19,7 +19,7 @@ import typer
 from typer.testing import CliRunner
 
 from modelpick.cli import app
-from modelpick.render import github, junit, layout_registry, render
+from modelpick.render import github, junit, layout_registry, render, type_name
 from modelpick.report import (
     AuditResult,
     BreakevenResult,
@@ -176,7 +176,7 @@ def test_the_emptiest_result_renders(result_type: type[Output], fmt: str) -> Non
 @pytest.mark.parametrize("module", [github, junit], ids=lambda m: m.__name__.rpartition(".")[2])
 def test_a_renderer_takes_exactly_the_types_whose_commands_offer_it(module: Any) -> None:
     fmt = module.__name__.rpartition(".")[2]
-    assert set(module.RENDERERS) == {t for t in COMMAND_OF if fmt in formats_of(t)}
+    assert set(module.RENDERERS) == {type_name(t) for t in COMMAND_OF if fmt in formats_of(t)}
 
 
 @pytest.mark.parametrize("module", [github, junit], ids=lambda m: m.__name__.rpartition(".")[2])
@@ -185,12 +185,14 @@ def test_a_type_a_renderer_does_not_take_is_a_type_error(module: Any) -> None:
         module.render(ModelList(models=[]))
 
 
-def test_registry_layouts_are_registered_by_type() -> None:
+def test_registry_layouts_are_found_by_type() -> None:
     from modelpick.render.layout import layout
 
-    assert set(layout_registry.LAYOUTS) == {ValidationResult, RegistryDiff, ImportResult, AuditResult}
-    for result_type, function in layout_registry.LAYOUTS.items():
-        assert layout.dispatch(result_type) is function
+    registry_types = [ValidationResult, RegistryDiff, ImportResult, AuditResult]
+    assert set(layout_registry.LAYOUTS) == {type_name(t) for t in registry_types}
+    for result_type in registry_types:
+        result = emptiest(result_type)
+        assert layout(result) == layout_registry.LAYOUTS[type_name(result_type)](result)
 
 
 def test_a_result_without_a_layout_is_a_type_error() -> None:

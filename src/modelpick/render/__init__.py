@@ -47,6 +47,12 @@ def formats_for(kind: str) -> list[str]:
     return [name for name, fmt in FORMATS.items() if kind in fmt.offered_by]
 
 
+def type_name(result_type: type) -> str:
+    """How renderers key a result type (layout.LAYOUTS, records.RECORDS, github's and junit's RENDERERS): by its
+    module and name, not the type itself, so that rendering one result imports the module of its type alone."""
+    return f"{result_type.__module__}.{result_type.__qualname__}"
+
+
 def render(result: Any, fmt: str, *, show_excluded: bool = False, width: int | None = None,
            color: bool = False) -> str:
     """`result` as text in the format named `fmt` (a key of FORMATS)."""

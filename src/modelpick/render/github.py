@@ -7,10 +7,13 @@ command nor start another (`::` and `,` in a property are escaped too)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from modelpick.render import type_name
 from modelpick.render.escape import visible
-from modelpick.report import AuditResult, CheckResult, ScanResult, ValidationResult
+
+if TYPE_CHECKING:
+    from modelpick.report import AuditResult, CheckResult, ScanResult, ValidationResult
 
 
 def _escape_data(text: str) -> str:
@@ -24,10 +27,10 @@ def _escape_property(text: str) -> str:
 def render(result: Any) -> str:
     """The annotations of a result of one of the types in RENDERERS; TypeError for any other."""
     try:
-        renderer = RENDERERS[type(result)]
+        renderer = RENDERERS[type_name(type(result))]
     except KeyError:
         raise TypeError(f"the github format does not render {type(result).__name__}; it renders "
-                        f"{', '.join(t.__name__ for t in RENDERERS)}") from None
+                        f"{', '.join(name.rpartition('.')[2] for name in RENDERERS)}") from None
     return renderer(result)
 
 
@@ -73,10 +76,11 @@ def _findings(result: ValidationResult | AuditResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-# Which result each command with --format github prints, and how.
-RENDERERS: dict[type, Callable[[Any], str]] = {
-    CheckResult: _check,
-    ScanResult: _scan,
-    ValidationResult: _findings,
-    AuditResult: _findings,
+# Which result each command with --format github prints, and how; by the type's name (render.type_name), so
+# that check's findings do not import the registry tooling's models.
+RENDERERS: dict[str, Callable[[Any], str]] = {
+    "modelpick.report.check.CheckResult": _check,
+    "modelpick.report.scan.ScanResult": _scan,
+    "modelpick.report.upkeep.ValidationResult": _findings,
+    "modelpick.report.upkeep.AuditResult": _findings,
 }

@@ -7,26 +7,29 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from modelpick.render import type_name
 from modelpick.render.escape import visible as v
-from modelpick.report import (
-    AuditFinding,
-    AuditResult,
-    CheckResult,
-    ScanResult,
-    ValidationFinding,
-    ValidationResult,
-)
+
+if TYPE_CHECKING:
+    from modelpick.report import (
+        AuditFinding,
+        AuditResult,
+        CheckResult,
+        ScanResult,
+        ValidationFinding,
+        ValidationResult,
+    )
 
 
 def render(result: Any) -> str:
     """The JUnit XML of a result of one of the types in RENDERERS; TypeError for any other."""
     try:
-        renderer = RENDERERS[type(result)]
+        renderer = RENDERERS[type_name(type(result))]
     except KeyError:
         raise TypeError(f"the junit format does not render {type(result).__name__}; it renders "
-                        f"{', '.join(t.__name__ for t in RENDERERS)}") from None
+                        f"{', '.join(name.rpartition('.')[2] for name in RENDERERS)}") from None
     return renderer(result)
 
 
@@ -86,10 +89,11 @@ def _findings(result: ValidationResult | AuditResult) -> str:
     return _xml(suites)
 
 
-# Which result each command with --format junit prints, and how.
-RENDERERS: dict[type, Callable[[Any], str]] = {
-    CheckResult: _check,
-    ScanResult: _scan,
-    ValidationResult: _findings,
-    AuditResult: _findings,
+# Which result each command with --format junit prints, and how; by the type's name (render.type_name), so
+# that check's findings do not import the registry tooling's models.
+RENDERERS: dict[str, Callable[[Any], str]] = {
+    "modelpick.report.check.CheckResult": _check,
+    "modelpick.report.scan.ScanResult": _scan,
+    "modelpick.report.upkeep.ValidationResult": _findings,
+    "modelpick.report.upkeep.AuditResult": _findings,
 }

@@ -2,29 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import singledispatch
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from modelpick.render import layout_spread as spread
-from modelpick.report import (
-    CheckResult,
-    ComparedEntry,
-    Comparison,
-    CostResult,
-    EntryResult,
-    ModelInfo,
-    ModelList,
-    ModelShow,
-    ReasoningAssumed,
-    Recommendation,
-    ScanResult,
-    TaskList,
-    money_text,
-)
+from modelpick.render import type_name
+from modelpick.report import money_text
 from modelpick.workload import DEFAULT_REQUESTS_PER_DAY
+
+if TYPE_CHECKING:
+    from modelpick.report import (
+        CheckResult,
+        ComparedEntry,
+        Comparison,
+        CostResult,
+        EntryResult,
+        ModelInfo,
+        ModelList,
+        ModelShow,
+        ReasoningAssumed,
+        Recommendation,
+        ScanResult,
+        TaskList,
+    )
 
 
 @dataclass
@@ -109,24 +112,21 @@ def _workload_line(result: Any) -> str:
     return f"{name}{', '.join(parts)} (as of {result.as_of})"
 
 
-@singledispatch
+# The modules with the LAYOUTS of the other commands' results, imported on first need, so that rendering a
+# recommendation never pays for importing them.
+MORE_LAYOUTS = ("layout_registry", "layout_frontier", "layout_cascade", "layout_replay")
+
+
 def layout(result: Any, *, show_excluded: bool = False) -> Document:
-    """The Document of a result, by the result's type: LAYOUTS here, layout_registry.LAYOUTS for the registry
-    tooling's results; TypeError for any other type."""
-    # The registry tooling's layouts register on import; loaded on first need, so that rendering a
-    # recommendation never pays for importing the importers, the audit and the diff.
-    import modelpick.render.layout_cascade  # noqa: F401
-    import modelpick.render.layout_frontier  # noqa: F401
-    import modelpick.render.layout_registry  # noqa: F401
-    import modelpick.render.layout_replay  # noqa: F401
-
-    if layout.dispatch(type(result)) is not _unregistered:
-        return layout(result, show_excluded=show_excluded)
-    raise TypeError(f"no layout for {type(result).__name__}: a result type needs an entry in LAYOUTS (here, or "
-                    "in layout_registry)")
-
-
-_unregistered = layout.dispatch(object)
+    """The Document of a result, by its type's name (`type_name`): LAYOUTS here or in a module of MORE_LAYOUTS;
+    TypeError for any other type."""
+    name = type_name(type(result))
+    for module in (None, *MORE_LAYOUTS):
+        layouts = LAYOUTS if module is None else importlib.import_module(f"modelpick.render.{module}").LAYOUTS
+        if name in layouts:
+            return layouts[name](result, show_excluded=show_excluded)
+    raise TypeError(f"no layout for {type(result).__name__}: a result type needs an entry in LAYOUTS (here, or in "
+                    f"{', '.join(MORE_LAYOUTS)})")
 
 
 class Footnotes:
@@ -475,16 +475,15 @@ def _scan(result: ScanResult, *, show_excluded: bool = False) -> Document:
 _SCAN_NOTE_PATHS = 10
 
 
-# Result type -> its layout; registered with `layout` (which dispatches on the type alone).
-LAYOUTS: dict[type, Callable[..., Document]] = {
-    Recommendation: _recommendation,
-    Comparison: _comparison,
-    CostResult: _cost,
-    ModelShow: _show,
-    ModelList: _models,
-    TaskList: _tasks,
-    CheckResult: _check,
-    ScanResult: _scan,
+# Result type's name (`type_name`) -> its layout: named, so that a recommendation's table does not import the
+# models of show, models, tasks, check and scan.
+LAYOUTS: dict[str, Callable[..., Document]] = {
+    "modelpick.report.evaluation.Recommendation": _recommendation,
+    "modelpick.report.evaluation.Comparison": _comparison,
+    "modelpick.report.evaluation.CostResult": _cost,
+    "modelpick.report.catalog.ModelShow": _show,
+    "modelpick.report.catalog.ModelList": _models,
+    "modelpick.report.catalog.TaskList": _tasks,
+    "modelpick.report.check.CheckResult": _check,
+    "modelpick.report.scan.ScanResult": _scan,
 }
-for _type, _layout in LAYOUTS.items():
-    layout.register(_type, _layout)

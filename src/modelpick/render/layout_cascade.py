@@ -1,9 +1,10 @@
-"""Layout and CSV records of `modelpick cascade`, registered with `layout` and `records.RECORDS` by type when
-this module is imported (layout and records import it on first need)."""
+"""Layout and CSV records of `modelpick cascade`: LAYOUTS, which `layout` reads on first need, and records.RECORDS,
+which this module adds to when imported (records imports it)."""
 
 from __future__ import annotations
 
-from modelpick.render.layout import Document, Footnotes, Section, _workload_line, layout, money, reasoning
+from modelpick.render import type_name
+from modelpick.render.layout import Document, Footnotes, Section, _workload_line, money, reasoning
 from modelpick.render.records import RECORDS, decimal
 from modelpick.report.cascade import Cascade, CascadeResult, CascadeStage
 
@@ -119,8 +120,6 @@ def _records(result: CascadeResult, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, STAGE_HEADERS, rows)])
 
 
-# Result type -> its layout, and its CSV records; registered with `layout` and `records.RECORDS`.
-LAYOUTS = {CascadeResult: _cascade}
-for _type, _layout in LAYOUTS.items():
-    layout.register(_type, _layout)
-RECORDS[CascadeResult] = _records
+# Result type's name (render.type_name) -> its layout, and its CSV records in `records.RECORDS`.
+LAYOUTS = {type_name(CascadeResult): _cascade}
+RECORDS[type_name(CascadeResult)] = _records

@@ -1,14 +1,14 @@
-"""Layouts of `frontier` and `breakeven` (table, markdown, plain) and their CSV records, registered by type
-with `layout` (LAYOUTS) and records.RECORDS (RECORDS) when this module is imported (layout and records import it
-on first need)."""
+"""Layouts of `frontier` and `breakeven` (table, markdown, plain) and their CSV records: LAYOUTS, which `layout`
+reads on first need, and FRONTIER_RECORDS, which this module adds to records.RECORDS when imported (records
+imports it)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
 
-from modelpick.render import chart
-from modelpick.render.layout import Document, Footnotes, Section, _workload_line, layout, money
+from modelpick.render import chart, type_name
+from modelpick.render.layout import Document, Footnotes, Section, _workload_line, money
 from modelpick.render.records import RECORDS, decimal
 from modelpick.report.frontier import BreakevenResult, FrontierPoint, FrontierResult
 
@@ -152,14 +152,12 @@ def _breakeven_records(result: BreakevenResult, *, show_excluded: bool = False) 
     return Document(sections=[Section(None, headers, rows)])
 
 
-LAYOUTS: dict[type, Callable[..., Document]] = {
-    FrontierResult: _frontier,
-    BreakevenResult: _breakeven,
+LAYOUTS: dict[str, Callable[..., Document]] = {
+    type_name(FrontierResult): _frontier,
+    type_name(BreakevenResult): _breakeven,
 }
-FRONTIER_RECORDS: dict[type, Callable[..., Document]] = {
-    FrontierResult: _frontier_records,
-    BreakevenResult: _breakeven_records,
+FRONTIER_RECORDS: dict[str, Callable[..., Document]] = {
+    type_name(FrontierResult): _frontier_records,
+    type_name(BreakevenResult): _breakeven_records,
 }
-for _type, _layout in LAYOUTS.items():
-    layout.register(_type, _layout)
 RECORDS.update(FRONTIER_RECORDS)

@@ -1,5 +1,5 @@
-"""Layouts of the registry tooling results (validate, diff, import, audit), registered with `layout` by type
-through LAYOUTS when this module is imported (layout imports it on first need)."""
+"""Layouts of the registry tooling results (validate, diff, import, audit): LAYOUTS, keyed by the result type's
+name (render.type_name), which `layout` reads on first need."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from modelpick.render.layout import Document, Section, layout, money
+from modelpick.render import type_name
+from modelpick.render.layout import Document, Section, money
 from modelpick.report import AuditResult, ImportResult, RegistryDiff, ValidationResult
 
 
@@ -84,11 +85,9 @@ def _audit(result: AuditResult, *, show_excluded: bool = False) -> Document:
                            f"{len(result.only_ours)} only in ours, {result.only_theirs} only in theirs"])
 
 
-LAYOUTS: dict[type, Callable[..., Document]] = {
-    ValidationResult: _validation,
-    RegistryDiff: _diff,
-    ImportResult: _import,
-    AuditResult: _audit,
+LAYOUTS: dict[str, Callable[..., Document]] = {
+    type_name(ValidationResult): _validation,
+    type_name(RegistryDiff): _diff,
+    type_name(ImportResult): _import,
+    type_name(AuditResult): _audit,
 }
-for _type, _layout in LAYOUTS.items():
-    layout.register(_type, _layout)

@@ -1,12 +1,13 @@
-"""Layout and CSV records of `modelpick replay`, registered with `layout` and `records.RECORDS` by type when
-this module is imported (layout and records import it on first need)."""
+"""Layout and CSV records of `modelpick replay`: LAYOUTS, which `layout` reads on first need, and records.RECORDS,
+which this module adds to when imported (records imports it)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
 
-from modelpick.render.layout import Document, Section, layout, money, number, tokens
+from modelpick.render import type_name
+from modelpick.render.layout import Document, Section, money, number, tokens
 from modelpick.render.records import RECORDS, decimal
 from modelpick.report.replay import ReplayResult, ReplayRow
 
@@ -76,7 +77,5 @@ def _records(result: ReplayResult, *, show_excluded: bool = False) -> Document:
     return Document(sections=[Section(None, RECORD_HEADERS, rows)])
 
 
-LAYOUTS: dict[type, Callable[..., Document]] = {ReplayResult: _replay}
-for _type, _layout in LAYOUTS.items():
-    layout.register(_type, _layout)
-RECORDS[ReplayResult] = _records
+LAYOUTS: dict[str, Callable[..., Document]] = {type_name(ReplayResult): _replay}
+RECORDS[type_name(ReplayResult)] = _records

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from modelpick.render import type_name
 from modelpick.render.layout import Document, Section, layout
 from modelpick.report import Comparison, CostResult, EntryResult, Recommendation, money_number
 
@@ -72,7 +73,7 @@ def records(result: Any, *, show_excluded: bool = False) -> Document:
     import modelpick.render.layout_frontier  # noqa: F401  (registers its records on import)
     import modelpick.render.layout_replay  # noqa: F401  (registers its records on import)
 
-    return RECORDS.get(type(result), layout)(result, show_excluded=show_excluded)
+    return RECORDS.get(type_name(type(result)), layout)(result, show_excluded=show_excluded)
 
 
 def _recommendation(result: Recommendation, *, show_excluded: bool = False) -> Document:
@@ -109,9 +110,10 @@ def _cost(result: CostResult, *, show_excluded: bool = False) -> Document:
                                       [[*row, *_row(result, [result])] for row in rows])])
 
 
-# Result type -> its rows of raw values; the evaluations only, whose layouts show rounded display strings.
-RECORDS: dict[type, Callable[..., Document]] = {
-    Recommendation: _recommendation,
-    Comparison: _comparison,
-    CostResult: _cost,
+# Result type's name (render.type_name) -> its rows of raw values; the evaluations only, whose layouts show
+# rounded display strings.
+RECORDS: dict[str, Callable[..., Document]] = {
+    type_name(Recommendation): _recommendation,
+    type_name(Comparison): _comparison,
+    type_name(CostResult): _cost,
 }
