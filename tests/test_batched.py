@@ -91,7 +91,7 @@ def test_batched_check_equals_each_workload_alone(bundled: Registry, tasks: Task
 
 def _facts(ev: ranking.Evaluation) -> tuple[Any, ...]:
     return (ev.entry.key, ev.excluded, ev.warnings, ev.rank, ev.score, ev.cost_score, ev.speed_score, ev.quality,
-            ev.latency_s, ev.hidden, ev.estimate)
+            ev.latency_s, ev.speed_basis, ev.hidden, ev.estimate)
 
 
 def test_batched_evaluations_equal_unbatched(bundled: Registry, tasks: Tasks) -> None:

@@ -465,3 +465,30 @@ def test_overflow_shares(run):
         rest = 128_000 - o
         total += 1.0 if rest <= 0 else 1 - PHI((math.log(rest) - mi) / si)
     assert est.spread.over_window == pytest.approx(total / n, rel=2e-3)
+
+
+@pytest.mark.parametrize("volume", [
+    {}, {"requests_per_day": 1000}, {"requests_per_day": 1000.0}, {"requests_per_day": 0.0}, {"requests_per_day": -0.0},
+    {"requests_per_day": 0}, {"requests_per_month": 6000}, {"requests_per_month": 6000.0, "days_per_month": 31},
+    {"requests_per_month": -0.0}, {"requests_per_day": 0.1}])
+def test_request_counts_cached_per_workload_shape_are_the_decimals_computed_afresh(make_workload, volume):
+    """_volume reuses the request counts of an earlier workload with the same three values: the very Decimals
+    (digits and exponent: 1000 and 1000.0, 0.0 and -0.0 print differently) that str() of each value gives."""
+    workload = make_workload(task="chat", input_tokens=1000, output_tokens=500, **volume)
+    cost._volume(make_workload(task="chat", requests_per_day=0.0), D("0.3"))  # a zero of the other sign cached first
+    cost._volume(make_workload(task="chat", requests_per_month=0.0), D("0.3"))
+    cost._volume(make_workload(task="chat", requests_per_day=1000.0 if volume.get("requests_per_day") == 1000
+                               else 1000), D("0.3"))  # the same number of the other type cached first
+    days = D(workload.days_per_month)
+    if workload.requests_per_month is not None:
+        month_requests = D(str(workload.requests_per_month))
+        day_requests = month_requests / days
+        per_month = D("0.3") * month_requests
+        direct = (per_month / days, per_month, day_requests, month_requests)
+    else:
+        day_requests = D(str(workload.requests_per_day if workload.requests_per_day is not None
+                             else cost.DEFAULT_REQUESTS_PER_DAY))
+        per_day = D("0.3") * day_requests
+        direct = (per_day, per_day * days, day_requests, day_requests * days)
+    for _ in range(2):  # computed, then cached
+        assert [str(x) for x in cost._volume(workload, D("0.3"))] == [str(x) for x in direct]

@@ -32,13 +32,12 @@ class Batch:
         self._memo: dict[Hashable, Any] = {}
         # (rule, what it reads of a workload) -> entry key -> its findings
         self._rules: dict[tuple[Rule, Hashable], dict[str, Findings]] = {}
-        self._profiles: list[TaskProfile] = []  # held, so that their ids in keys stay theirs
+        self._profiles: dict[int, TaskProfile] = {}  # held, so that their ids in keys stay theirs
         self._last: tuple[ResolvedWorkload, dict[Rule, dict[str, Findings]]] | None = None
 
     def task_key(self, ctx: ResolvedWorkload) -> tuple[str, int]:
         """The task profile of a workload: its id and the profile object (the benchmarks it weighs)."""
-        if not any(p is ctx.task for p in self._profiles):
-            self._profiles.append(ctx.task)
+        self._profiles.setdefault(id(ctx.task), ctx.task)
         return ctx.task_id, id(ctx.task)
 
     def once(self, key: Hashable, compute: Callable[[], T]) -> T:

@@ -167,19 +167,31 @@ def estimate(entry: Entry, workload: Workload, input_tokens: int | Decimal, outp
 
 def _volume(workload: Workload, per_request: Decimal) -> tuple[Decimal, Decimal, Decimal, Decimal]:
     """(per day, per month, requests per day, requests per month)."""
-    days = Decimal(workload.days_per_month)
+    counts = (workload.days_per_month, workload.requests_per_month, workload.requests_per_day)
+    # A cache key holds 0.0 and -0.0 as one, but Decimal("0.0") and Decimal("-0.0") print differently.
+    requests = _requests.__wrapped__ if 0 in counts[1:] else _requests
+    days, per_day_requests, per_month_requests = requests(*counts)
     if workload.requests_per_month is not None:
-        per_month_requests = _dec(workload.requests_per_month)
-        per_day_requests = per_month_requests / days
         per_month = per_request * per_month_requests
         per_day = per_month / days  # dividing last keeps a whole month exact
     else:
-        per_day_requests = _dec(workload.requests_per_day if workload.requests_per_day is not None
-                                else DEFAULT_REQUESTS_PER_DAY)
-        per_month_requests = per_day_requests * days
         per_day = per_request * per_day_requests
         per_month = per_day * days
     return per_day, per_month, per_day_requests, per_month_requests
+
+
+# The same for every entry a workload is evaluated on (and for every workload with these three values); typed:
+# 1000 and 1000.0 are one key to a plain cache, but Decimal("1000") and Decimal("1000.0") print differently.
+@functools.lru_cache(maxsize=1024, typed=True)
+def _requests(days_per_month: int, requests_per_month: float | None,
+              requests_per_day: float | None) -> tuple[Decimal, Decimal, Decimal]:
+    """(days per month, requests per day, requests per month) as Decimal."""
+    days = Decimal(days_per_month)
+    if requests_per_month is not None:
+        per_month_requests = _dec(requests_per_month)
+        return days, per_month_requests / days, per_month_requests
+    per_day_requests = _dec(requests_per_day if requests_per_day is not None else DEFAULT_REQUESTS_PER_DAY)
+    return days, per_day_requests, per_day_requests * days
 
 
 def _thresholds(entry: Entry, as_of: dt.date | None) -> list[int]:

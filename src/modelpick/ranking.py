@@ -159,29 +159,39 @@ def _relative_scores(values: dict[int, float], spread: float) -> dict[int, float
     return {k: max(0.0, 1.0 - math.log(max(v, floor) / best) / math.log(spread)) for k, v in values.items()}
 
 
-def latency(entry: Entry, hidden: hidden_reasoning.HiddenTokens, output_tokens: int) -> tuple[float | None, str]:
-    """Seconds per request = time to the first answer token + output tokens / output speed.
-
-    The time to the first answer token is the time to first token without thinking (measured at effort none
-    or minimal, or the entry's own when it does not reason) + this workload's hidden tokens / output speed:
-    the same hidden tokens the cost counts. A time measured at a thinking effort is not used, since it is
-    the thinking on the measurer's prompts, not on this workload. Output speed is the one measured at the
-    assumed effort where there is one."""
+def speed_figures(entry: Entry, effort: str | None) -> tuple[float | None, float | None, str]:
+    """What `latency` reads of an entry at an effort: (output tokens per second, the time to the first token
+    without thinking, that time as text); a speed of None is unknown."""
     perf = entry.model.performance
     efforts = entry.model.reasoning_efforts
     measured = efforts.measured if efforts else {}
-    at_effort = measured.get(hidden.effort) if hidden.effort else None  # type: ignore[call-overload]
+    at_effort = measured.get(effort) if effort else None  # type: ignore[call-overload]
     speed = (at_effort.output_tokens_per_s if at_effort and at_effort.output_tokens_per_s else None) or \
         (perf.output_tokens_per_s if perf else None)
     if speed is None:
-        return None, "speed unknown"
-    writing = output_tokens / speed
+        return None, None, "speed unknown"
     plain = [m.ttft_s for e, m in measured.items() if e in hidden_reasoning.NO_THINKING and m.ttft_s is not None]
     if plain:
         start: float | None = min(plain)
     else:
         start = perf.ttft_s if perf and not entry.model.reasoning else None
     first = f"first token after {start:.3g} s" if start is not None else "time to first token unknown, counted as 0"
+    return speed, start, first
+
+
+def latency(entry: Entry, hidden: hidden_reasoning.HiddenTokens, output_tokens: int,
+            figures: tuple[float | None, float | None, str] | None = None) -> tuple[float | None, str]:
+    """Seconds per request = time to the first answer token + output tokens / output speed.
+
+    The time to the first answer token is the time to first token without thinking (measured at effort none
+    or minimal, or the entry's own when it does not reason) + this workload's hidden tokens / output speed:
+    the same hidden tokens the cost counts. A time measured at a thinking effort is not used, since it is
+    the thinking on the measurer's prompts, not on this workload. Output speed is the one measured at the
+    assumed effort where there is one. `figures`: `speed_figures` at the hidden tokens' effort, when known."""
+    speed, start, first = figures or speed_figures(entry, hidden.effort)
+    if speed is None:
+        return None, first
+    writing = output_tokens / speed
     if not entry.model.reasoning or not hidden.tokens:
         return (start or 0.0) + writing, first
     thinking = float(hidden.tokens) / speed
@@ -237,6 +247,14 @@ def _shuts_down_soon(batch: Batch | None, entry: Entry, as_of: dt.date) -> bool:
     return batch.once(("shuts_down_soon", entry.key, as_of), lambda: shuts_down_soon(entry, as_of))
 
 
+def _speed_figures(batch: Batch | None, entry: Entry, effort: str | None
+                   ) -> tuple[float | None, float | None, str]:
+    """`speed_figures`, once per (entry, effort) in a batch."""
+    if batch is None:
+        return speed_figures(entry, effort)
+    return batch.once(("speed", entry.key, effort), lambda: speed_figures(entry, effort))
+
+
 def _score(evaluations: list[Evaluation], ctx: ResolvedWorkload, batch: Batch | None = None,
            explain: bool = True) -> list[Evaluation]:
     """Score and rank the entries that fit; returns them in rank order. `explain`: say why (`reasons`)."""
@@ -246,7 +264,8 @@ def _score(evaluations: list[Evaluation], ctx: ResolvedWorkload, batch: Batch | 
         if ev.quality and ev.quality.effort and ev.hidden.effort and ev.quality.effort != ev.hidden.effort:
             ev.warnings.append(f"quality rests on scores measured at {ev.quality.effort} effort, none at "
                                f"{ev.hidden.effort} (assumed); --reasoning-effort chooses")
-        ev.latency_s, ev.speed_basis = latency(ev.entry, ev.hidden, ctx.output_tokens)
+        ev.latency_s, ev.speed_basis = latency(ev.entry, ev.hidden, ctx.output_tokens,
+                                               _speed_figures(batch, ev.entry, ev.hidden.effort))
     cost_scores = _relative_scores({i: float(ev.estimate.per_request) for i, ev in enumerate(fitting)}, COST_RANGE)
     speed_scores = _relative_scores({i: ev.latency_s for i, ev in enumerate(fitting) if ev.latency_s is not None},
                                     SPEED_RANGE)

@@ -61,6 +61,10 @@ class HiddenTokens:
         return None
 
 
+# What every entry that does not reason assumes (frozen: one object serves them all).
+NOT_REASONING = HiddenTokens(None, "the model does not reason", Decimal(0), None, "none", "no hidden reasoning")
+
+
 def _usable(effort: str, measurement: EffortMeasurement) -> dict[str, EvalTokens]:
     """The evaluations whose counts can be used. Above minimal effort, a count of 0 reasoning tokens means
     the source booked the thinking as answer tokens (Artificial Analysis' long-context runs of OpenAI's
@@ -153,7 +157,7 @@ def assume(entry: Entry, workload: Workload, task_id: str, task: TaskProfile, ou
            figures: ReasoningFigures) -> HiddenTokens:
     """The effort and hidden reasoning tokens per request for `entry` on this workload (see the module)."""
     if not entry.model.reasoning:
-        return HiddenTokens(None, "the model does not reason", Decimal(0), None, "none", "no hidden reasoning")
+        return NOT_REASONING
     effort, effort_basis = figures.effort(entry, workload.reasoning_effort, task_id, task)
     given = workload.reasoning_tokens
     if isinstance(given, TokenDistribution):
