@@ -72,6 +72,7 @@ def test_wheel_ships_the_registry(installed: Installed) -> None:
     assert "modelpick/data/models/openai.yaml" in names
     assert "modelpick/data/tasks.yaml" in names
     assert "modelpick/cli/__init__.py" in names
+    assert {"modelpick/data/snapshots/registry.json", "modelpick/data/snapshots/tasks.json"} <= names
     prefix = "modelpick/data/models/"
     shipped = {n.removeprefix(prefix) for n in names if n.startswith(prefix)}
     assert shipped == {p.name for p in (REPO_ROOT / "data" / "models").glob("*.yaml")}
@@ -88,6 +89,16 @@ def test_installed_package_has_its_data(installed: Installed) -> None:
     assert package.is_relative_to(installed.venv.resolve()), package  # not the working tree
     assert (package / "data" / "models" / "openai.yaml").is_file()
     assert (package / "data" / "tasks.yaml").is_file()
+
+
+def test_an_installed_modelpick_reads_the_shipped_snapshot(installed: Installed, tmp_path: Path) -> None:
+    """Its key does not depend on where modelpick is installed: with an empty cache, nothing is built."""
+    cache = tmp_path / "cache"
+    proc = subprocess.run([str(installed.bin / "modelpick"), "recommend", str(TICKET_TRIAGE), "--format", "json",
+                           "--as-of", AS_OF], cwd=installed.elsewhere, capture_output=True, text=True, timeout=120,
+                          env={**_env(), "XDG_CACHE_HOME": str(cache)})
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name.split("-")[0] for p in (cache / "modelpick").iterdir()) == ["yaml"]  # the workload only
 
 
 def test_installed_console_script_recommends(installed: Installed) -> None:

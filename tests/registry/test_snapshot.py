@@ -256,18 +256,23 @@ def test_no_snapshot_when_turned_off(layer: Path, cache: Path, monkeypatch: pyte
     assert not cache.exists()
 
 
-def test_task_profiles_come_from_their_snapshot(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_task_profiles_come_from_their_snapshot(tmp_path: Path, cache: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from modelpick.registry.loader import bundled_data
+
+    tasks_file = tmp_path / "tasks.yaml"  # outside the package, so its snapshot is built here, not shipped
+    shutil.copy(bundled_data() / "tasks.yaml", tasks_file)
     with monkeypatch.context() as off:
         off.setenv("MODELPICK_NO_CACHE", "1")
-        expected = load_tasks()
-    built = load_tasks()
+        expected = load_tasks(tasks_file)
+    built = load_tasks(tasks_file)
     [snapshot] = sorted(cache.glob("tasks-*.json"))
-    read = load_tasks()
+    read = load_tasks(tasks_file)
     for tasks in (built, read):
         assert tasks.profiles == expected.profiles and tasks.benchmarks == expected.benchmarks
         assert repr(tasks.profiles) == repr(expected.profiles)  # the same types too (floats stay floats)
     snapshot.write_text("[]")
-    assert load_tasks().profiles == expected.profiles
+    assert load_tasks(tasks_file).profiles == expected.profiles
     assert snapshot.read_text().startswith('{"format": ')
 
 

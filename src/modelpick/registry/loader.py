@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from modelpick.cachefile import caching, read_snapshot, snapshot_path, write_snapshot
 from modelpick.errors import AmbiguousModelError, InputError, UnknownModelError, UnknownTaskError
 from modelpick.files import REGISTRY_FILE, decode_utf8, read_limited
-from modelpick.registry.paths import LayerPath, Origin, bundled_layer, layer_paths, yaml_files
+from modelpick.registry.paths import BUNDLED, LayerPath, Origin, bundled_layer, layer_paths, yaml_files
 from modelpick.registry.schema import Cited, ModelEntry, ProviderFile, Source, TaskFile, TaskProfile
 from modelpick.registry.snapshot import (
     STORED,
@@ -193,6 +193,8 @@ def load_entries(files: list[LayerPath]) -> list[Entry]:
     key = snapshot_key("registry", layers)
     path = snapshot_path("registry", key)
     parts = read_snapshot(path, key)
+    if parts is None and all(f.layer == BUNDLED for f in files):
+        parts = read_snapshot(shipped_snapshot("registry"), key)
     if parts is not None and len(parts) == 2:
         with contextlib.suppress(ValueError):  # a snapshot of the right key that does not decode is rebuilt
             return _decode(parts, layers)
@@ -206,6 +208,12 @@ def load_entries(files: list[LayerPath]) -> list[Entry]:
         return merged_entries(docs)  # a NUL in the files' own text: not stored in the display-free form
     write_snapshot(path, key, parts)
     return _decode(parts, layers)
+
+
+def shipped_snapshot(kind: str) -> Path:
+    """The snapshot of the bundled data shipped in the package (scripts/build_snapshots.py writes it): read
+    like any other, by key, so it is used only while it was built from exactly the bundled bytes."""
+    return bundled_data() / "snapshots" / f"{kind}.json"
 
 
 def load_registry(extra: list[Path] | tuple[Path, ...] = ()) -> Registry:
@@ -249,13 +257,16 @@ def _parse_tasks(data: bytes, display: str) -> TaskFile:
 def load_tasks(path: Path | None = None) -> Tasks:
     """The task profiles; from a snapshot keyed by the file's bytes when one is there."""
     path = path or bundled_data() / "tasks.yaml"
-    display = "data/tasks.yaml" if path.parent == bundled_data() else str(path)
+    bundled = path.parent == bundled_data()
+    display = "data/tasks.yaml" if bundled else str(path)
     data = read_limited(path, display, REGISTRY_FILE)
     if not caching():
         return Tasks(_parse_tasks(data, display))
-    key = snapshot_key("tasks", [LayerBytes(LayerPath("tasks", path, display), data)])
+    key = snapshot_key("tasks", [LayerBytes(LayerPath(BUNDLED if bundled else "tasks", path, display), data)])
     snapshot = snapshot_path("tasks", key)
     parts = read_snapshot(snapshot, key)
+    if parts is None and bundled:
+        parts = read_snapshot(shipped_snapshot("tasks"), key)
     if parts is not None and len(parts) == 1:
         with contextlib.suppress(ValueError):
             return Tasks(TaskFile.model_validate_json(parts[0]))

@@ -49,8 +49,11 @@ def read_layers(files: Sequence[LayerPath]) -> list[LayerBytes]:
 def snapshot_key(kind: str, layers: Sequence[LayerBytes]) -> str:
     digest = hashlib.sha256(f"{kind} {__version__} {FORMAT}".encode())
     for item in layers:
-        # the resolved path, not its spelling; a bundled file's display name is derived from its name
-        digest.update(f"{item.file.layer}\0{os.path.realpath(item.file.path)}\0".encode())
+        # The resolved path, not its spelling. A bundled file is known by its name (its display name is made
+        # of it), not by where modelpick is installed: so the snapshot shipped with the package has the key
+        # every installation computes.
+        where = item.file.display if item.file.layer == BUNDLED else os.path.realpath(item.file.path)
+        digest.update(f"{item.file.layer}\0{where}\0".encode())
         digest.update(hashlib.sha256(item.data).digest())
     return digest.hexdigest()
 
