@@ -4,7 +4,8 @@ workloads), instead of once per entry x workload pair:
 - the registry's hidden-reasoning figures (reasoning.ReasoningFigures, with its per-entry effort and ratio memo);
 - the outcome of each rule that reads only the entry and the workload's requirements, task or date
   (rules.STATIC_RULES), per (rule, entry, what the rule reads of the workload);
-- whatever a caller memoises with `once`: quality per (entry, task, effort), shutdown-soon per (entry, date).
+- whatever a caller memoises with `once`: quality per (entry, task, effort), shutdown-soon per (entry, date),
+  speed figures per (entry, effort), the entry (or the error) a model name resolves to.
 
 A batch lives for one run over one registry; it is never stored. A task profile is keyed by its id and the
 profile object itself (held by the batch, so the key cannot be reused by another profile).

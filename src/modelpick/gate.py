@@ -64,19 +64,26 @@ def _lifecycle_findings(entry: Entry, as_of: dt.date, warning_days: int) -> list
     return findings
 
 
+def _resolve(registry: Registry, name: str) -> Entry | ModelpickError:
+    """The entry MODEL names, or why none does (its "did you mean" reads every name: once per name in a batch)."""
+    try:
+        return registry.get(name)
+    except ModelpickError as exc:
+        return exc.with_traceback(None)
+
+
 def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, as_of: dt.date,
                    batch: Batch | None = None) -> CheckedWorkload:
     """One workload's findings. `batch`: shared by the workloads of one run (what does not depend on a
     workload's numbers is computed once); the result is the same with or without it."""
     w, policy = item.workload, item.workload.policy
-    try:
-        entry = registry.get(w.model)
-    except ModelpickError as exc:
+    batch = batch or Batch(registry)
+    entry = batch.once(("model", w.model), lambda: _resolve(registry, w.model))
+    if isinstance(entry, ModelpickError):
         return CheckedWorkload(name=item.name, model=w.model, provider=None, status="fail", line=item.line,
-                               findings=[Finding(rule="unknown-model", severity="error", message=exc.message)],
+                               findings=[Finding(rule="unknown-model", severity="error", message=entry.message)],
                                cost=None, best_alternative=None)
     ctx = resolve(w, tasks, as_of)
-    batch = batch or Batch(registry)
     evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx, batch=batch, explain=False)}
     chosen = evaluations[entry.key]
     estimate = chosen.estimate
