@@ -49,7 +49,9 @@ Money = Annotated[Decimal, PlainSerializer(money_number, return_type=float, when
 class Result(BaseModel):
     """A typed result, or a part of one: frozen, and dumped as it is for `--format json`."""
 
-    model_config = ConfigDict(frozen=True)
+    # Each model's validator and serializer are built on its first use, not when its class is defined: a command
+    # builds those it makes (a recommendation never builds Comparison's or CostResult's, nor the bases').
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Output(Result):
