@@ -40,6 +40,8 @@ def _single_cell(doc: Document) -> bool:
 
 def _divide_line(text: str, width: int, fold: bool) -> list[int]:
     """rich._wrap.divide_line, for text one cell per character: the offsets to break a line at."""
+    if len(text.rstrip()) <= width:  # each word ends within the width (most cells): no break
+        return []
     breaks: list[int] = []
     offset = 0
     for match in _WORD.finditer(text):
