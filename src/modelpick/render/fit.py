@@ -13,6 +13,8 @@ MIN_WRAPPED = 30  # narrower than this, a wrapped column reads as fragments
 
 
 def _cell_width(cell: str) -> int:
+    if cell.isprintable():  # no line boundary (every one is a control or separator character): one line
+        return len(cell)
     return max((len(line) for line in cell.splitlines()), default=0)
 
 
@@ -54,12 +56,15 @@ def wrapped_widths(section: Section, width: int, gap: int, header_pad: int = 0) 
     return widths
 
 
+_AFTER_SLASH_OR_UNDERSCORE = re.compile(r"(?<=[/_])(?=\w)")
+
+
 class _Wrapper(textwrap.TextWrapper):
     """Breaks ids (`groq/openai/gpt-oss-20b`, `livebench_mathematics`) after a slash or an underscore as well
     as at a hyphen, before it cuts a word anywhere."""
 
     def _split(self, text: str) -> list[str]:
-        return [part for chunk in super()._split(text) for part in re.split(r"(?<=[/_])(?=\w)", chunk)]
+        return [part for chunk in super()._split(text) for part in _AFTER_SLASH_OR_UNDERSCORE.split(chunk)]
 
 
 _REPLACED = frozenset("\t\n\x0b\x0c\r")  # whitespace TextWrapper rewrites
