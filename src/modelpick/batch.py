@@ -24,6 +24,8 @@ from modelpick.rules import RULES, STATIC_RULES, Findings, Rule
 from modelpick.workload import ResolvedWorkload
 
 T = TypeVar("T")
+# A rule and, for a static rule, its findings by entry key (for what it reads of one workload).
+RuleTable = tuple[Rule, dict[str, Findings] | None]
 
 
 class Batch:
@@ -34,7 +36,8 @@ class Batch:
         # (rule, what it reads of a workload) -> entry key -> its findings
         self._rules: dict[tuple[Rule, Hashable], dict[str, Findings]] = {}
         self._profiles: dict[int, TaskProfile] = {}  # held, so that their ids in keys stay theirs
-        self._last: tuple[ResolvedWorkload, dict[Rule, dict[str, Findings]]] | None = None
+        # the last workload seen, and for it: rules -> `_tables`
+        self._last: tuple[ResolvedWorkload, dict[tuple[Rule, ...], list[RuleTable]]] | None = None
 
     def task_key(self, ctx: ResolvedWorkload) -> tuple[str, int]:
         """The task profile of a workload: its id and the profile object (the benchmarks it weighs)."""
@@ -49,21 +52,23 @@ class Batch:
             value = self._memo[key] = compute()
             return value
 
-    def _tables(self, ctx: ResolvedWorkload) -> dict[Rule, dict[str, Findings]]:
-        """Each static rule's findings by entry key, for what the rule reads of this workload."""
+    def _tables(self, ctx: ResolvedWorkload, rules: tuple[Rule, ...]) -> list[RuleTable]:
+        """Each of `rules` with, for a static one, its findings by entry key for what it reads of this workload."""
         if self._last is None or self._last[0] is not ctx:
-            tables = {rule: self._rules.setdefault((rule, reads(ctx)), {}) for rule, reads in STATIC_RULES.items()}
-            self._last = ctx, tables
-        return self._last[1]
+            self._last = ctx, {}
+        tables = self._last[1].get(rules)
+        if tables is None:
+            tables = self._last[1][rules] = [
+                (rule, None if reads is None else self._rules.setdefault((rule, reads(ctx)), {}))
+                for rule, reads in ((rule, STATIC_RULES.get(rule)) for rule in rules)]
+        return tables
 
     def apply_rules(self, entry: Entry, ctx: ResolvedWorkload, cost: CostEstimate,
                     rules: tuple[Rule, ...] = RULES) -> Findings:
         """rules.apply_rules, the static rules' findings reused: the same reasons and warnings, in rule order."""
-        tables = self._tables(ctx)
         key = entry.key
         out = Findings()
-        for rule in rules:
-            table = tables.get(rule)
+        for rule, table in self._tables(ctx, rules):
             if table is None:
                 rule(entry, ctx, cost, out)
                 continue
@@ -71,6 +76,8 @@ class Batch:
             if found is None:
                 found = table[key] = Findings()
                 rule(entry, ctx, cost, found)
-            out.reasons += found.reasons
-            out.warnings += found.warnings
+            if found.reasons:
+                out.reasons += found.reasons
+            if found.warnings:
+                out.warnings += found.warnings
         return out
