@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from typer.main import get_command_name
 
 from modelpick import __version__
 from modelpick.cli import cascade as cascade_cli
@@ -299,7 +298,9 @@ def _only_the_invoked(argv: list[str]) -> typer.Typer:
     parses (~16 ms for those a run does not use). A copy: `app` keeps them all. When the first argument is no
     top-level command (an option such as --help, which lists them all; a group; a typo), app itself."""
     command = argv[1] if len(argv) > 1 else None
-    chosen = [c for c in app.registered_commands if (c.name or get_command_name(c.callback.__name__)) == command]
+    # a command's name as typer derives it from its function (typer.main.get_command_name, not a public API)
+    chosen = [c for c in app.registered_commands
+              if (c.name or c.callback.__name__.lower().replace("_", "-")) == command]
     if not chosen:
         return app
     only = copy.copy(app)
