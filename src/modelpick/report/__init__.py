@@ -16,7 +16,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
     "base": ("SCHEMA_VERSION", "Money", "Output", "Result", "money_number", "money_text"),
     "evaluation": ("ComparedEntry", "Comparison", "CostBreakdown", "CostReport", "CostResult", "EntryResult",
                    "Evaluated", "Excluded", "QualityEvidence", "ReasoningAssumed", "Recommendation", "Scores",
-                   "Speed", "TokenCounts"),
+                   "Speed", "TierShare", "TokenCounts", "TokenDistributions"),
     "catalog": ("ModelInfo", "ModelList", "ModelShow", "TaskInfo", "TaskList", "ValueOrigin"),
     "check": ("BestAlternative", "CheckCost", "CheckedWorkload", "CheckResult", "CostChange", "Finding"),
     "scan": ("FAILING", "STATUSES", "STRICT_FAILING", "ScanFinding", "ScanResult", "SkippedPath", "Status",
