@@ -159,3 +159,26 @@ def test_static_rules_are_the_rules_that_read_neither_tokens_nor_cost() -> None:
     assert set(STATIC_RULES) == set(RULES) - {r for r in RULES if r.__module__.endswith((".context", ".budget"))}
     assert STATIC_RULES[features.check] is features.reads
     assert STATIC_RULES[lifecycle.check] is lifecycle.reads and STATIC_RULES[quality.check] is quality.reads
+
+
+def test_evaluation_for_a_chosen_entry_leaves_out_only_statically_excluded_entries(bundled: Registry,
+                                                                                   tasks: Tasks) -> None:
+    """evaluate(chosen=...) with a batch (what check runs): the chosen entry and every entry no static rule
+    excludes, each exactly as in a full evaluation (ranks, scores, costs); only entries a static rule excludes
+    are left out."""
+    config = parse_config_text(_config_text(30, 17), "modelpick.yaml")
+    batch = Batch(bundled)
+    left_out = 0
+    for item in config.workloads:
+        ctx = resolve(item.workload, tasks, AS_OF)
+        full = {e.entry.key: e for e in ranking.evaluate(bundled, ctx, explain=False)}
+        excluded = next((e.entry for e in full.values() if e.excluded), bundled.entries[-1])
+        for chosen in (bundled.entries[0], excluded):
+            kept = {e.entry.key: e for e in ranking.evaluate(bundled, ctx, batch=batch, explain=False,
+                                                             chosen=chosen)}
+            assert chosen.key in kept
+            assert [_facts(e) for e in kept.values()] == [_facts(full[key]) for key in kept]
+            missing = [e for key, e in full.items() if key not in kept]
+            assert all(e.excluded and batch.excluded(e.entry, ctx) for e in missing)
+            left_out += len(missing)
+    assert left_out > 100, left_out

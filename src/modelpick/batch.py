@@ -24,6 +24,8 @@ from modelpick.rules import RULES, STATIC_RULES, Findings, Rule
 from modelpick.workload import ResolvedWorkload
 
 T = TypeVar("T")
+# The static rules, which read no cost (`excluded` runs them before there is one).
+STATIC_IN_ORDER = tuple(rule for rule in RULES if rule in STATIC_RULES)
 # A rule and, for a static rule, its findings by entry key (for what it reads of one workload).
 RuleTable = tuple[Rule, dict[str, Findings] | None]
 
@@ -62,6 +64,10 @@ class Batch:
                 (rule, None if reads is None else self._rules.setdefault((rule, reads(ctx)), {}))
                 for rule, reads in ((rule, STATIC_RULES.get(rule)) for rule in rules)]
         return tables
+
+    def excluded(self, entry: Entry, ctx: ResolvedWorkload) -> bool:
+        """Whether a static rule excludes the entry from this workload, whatever its cost."""
+        return bool(self.apply_rules(entry, ctx, None, STATIC_IN_ORDER).reasons)  # type: ignore[arg-type]
 
     def apply_rules(self, entry: Entry, ctx: ResolvedWorkload, cost: CostEstimate,
                     rules: tuple[Rule, ...] = RULES) -> Findings:

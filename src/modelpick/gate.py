@@ -84,7 +84,8 @@ def check_workload(item: ConfiguredWorkload, registry: Registry, tasks: Tasks, a
                                findings=[Finding(rule="unknown-model", severity="error", message=entry.message)],
                                cost=None, best_alternative=None)
     ctx = resolve(w, tasks, as_of)
-    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx, batch=batch, explain=False)}
+    evaluations = {ev.entry.key: ev for ev in ranking.evaluate(registry, ctx, batch=batch, explain=False,
+                                                               chosen=entry)}
     chosen = evaluations[entry.key]
     estimate = chosen.estimate
     findings: list[Finding] = []

@@ -223,10 +223,13 @@ def estimate(registry: Registry, ctx: ResolvedWorkload, entry: Entry, *, batch: 
     return _estimate(entry, ctx, batch.figures if batch else hidden_reasoning.ReasoningFigures(registry))[1]
 
 
-def _evaluate_all(registry: Registry, ctx: ResolvedWorkload, batch: Batch | None) -> list[Evaluation]:
+def _evaluate_all(registry: Registry, ctx: ResolvedWorkload, batch: Batch | None,
+                  chosen: Entry | None = None) -> list[Evaluation]:
     figures = batch.figures if batch else hidden_reasoning.ReasoningFigures(registry)
     out = []
     for entry in registry.entries:
+        if batch and chosen and entry is not chosen and batch.excluded(entry, ctx):
+            continue
         hidden, estimate = _estimate(entry, ctx, figures)
         findings = batch.apply_rules(entry, ctx, estimate) if batch else apply_rules(entry, ctx, estimate)
         warnings = [w for w in (hidden.warning,) if w] + estimate.warnings + findings.warnings
@@ -416,11 +419,13 @@ def workload_echo(ctx: ResolvedWorkload) -> dict[str, Any]:
 
 
 def evaluate(registry: Registry, ctx: ResolvedWorkload, *, batch: Batch | None = None,
-             explain: bool = True) -> list[Evaluation]:
+             explain: bool = True, chosen: Entry | None = None) -> list[Evaluation]:
     """Every entry, excluded with its reasons or scored and ranked. With a `batch` (one per run over many
     workloads), what does not depend on this workload's numbers is computed once (batch.py); without
-    `explain`, the ranked entries' `reasons` are left None (for callers that never show them)."""
-    evaluations = _evaluate_all(registry, ctx, batch)
+    `explain`, the ranked entries' `reasons` are left None (for callers that never show them). With a batch
+    and a `chosen` entry, the other entries a static rule excludes are left out, never costed (for callers
+    that read only the ranked entries and the chosen one: the ranks are the same)."""
+    evaluations = _evaluate_all(registry, ctx, batch, chosen)
     _score(evaluations, ctx, batch, explain)
     return evaluations
 
