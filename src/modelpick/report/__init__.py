@@ -14,9 +14,10 @@ from typing import Any
 # orders Output's subclasses by it), not sorted.
 EXPORTS: dict[str, tuple[str, ...]] = {
     "base": ("SCHEMA_VERSION", "Money", "Output", "Result", "money_number", "money_text"),
-    "evaluation": ("ComparedEntry", "Comparison", "CostBreakdown", "CostReport", "CostResult", "EntryResult",
-                   "Evaluated", "Excluded", "QualityEvidence", "ReasoningAssumed", "Recommendation", "Scores",
-                   "Speed", "TierShare", "TokenCounts", "TokenDistributions"),
+    "evaluation": ("ComparedEntry", "Comparison", "CostBreakdown", "CostP95", "CostReport", "CostResult",
+                   "EntryResult", "Evaluated", "Excluded", "OverflowShare", "QualityEvidence", "ReasoningAssumed",
+                   "Recommendation", "Scores", "Speed", "TierShare", "TokenCounts", "TokenDistributions",
+                   "TokenFit"),
     "catalog": ("ModelInfo", "ModelList", "ModelShow", "TaskInfo", "TaskList", "ValueOrigin"),
     "check": ("BestAlternative", "CheckCost", "CheckedWorkload", "CheckResult", "CostChange", "Finding"),
     "scan": ("FAILING", "STATUSES", "STRICT_FAILING", "ScanFinding", "ScanResult", "SkippedPath", "Status",
