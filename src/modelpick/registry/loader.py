@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -60,8 +61,9 @@ class Entry:
             return self.origins[path]
         return next((o for p, o in self.origins.items() if p.startswith(f"{path}.")), None)
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
+        # asked for hundreds of thousands of times in a 1,000-workload check; the entry is frozen
         return f"{self.provider}/{self.model.id}"
 
     @property
