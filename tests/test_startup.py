@@ -56,13 +56,13 @@ def test_completion_imports_neither_rich_nor_tabulate() -> None:
 
 
 # What `recommend --format json` does not use: the renderers of tables, the YAML parser (a cache hit reads the
-# registry snapshot), the JSON Schema module, the code of other commands and the result models of other commands
+# registry snapshot and the workload file's parse), the JSON Schema module, the code of other commands and the result models of other commands
 # (modelpick.report imports a module on first use of one of its names; building their models cost ~17 ms).
 # modelpick.upkeep.formats and the modelpick.replay package hold names only (the CLI's choices), so they are
 # allowed; nothing below them is.
 ALLOWED = {"modelpick.upkeep", "modelpick.upkeep.formats", "modelpick.replay"}
 UNUSED_BY_JSON_RECOMMEND = [
-    "rich", "tabulate", "modelpick.schemas", "modelpick.upkeep", "modelpick.frontier", "modelpick.cascade",
+    "rich", "tabulate", "yaml", "modelpick.schemas", "modelpick.upkeep", "modelpick.frontier", "modelpick.cascade",
     "modelpick.breakeven",
     "modelpick.replay", "modelpick.catalog",
     "modelpick.report.frontier", "modelpick.report.cascade", "modelpick.report.upkeep", "modelpick.report.replay",
