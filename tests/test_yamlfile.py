@@ -335,6 +335,17 @@ def test_data_json_cannot_hold_is_not_cached(tmp_path: Path, cache: Path) -> Non
     assert not list(cache.glob("yaml-*.json"))
 
 
+def test_only_the_files_a_command_reads_every_run_are_cached(tmp_path: Path, cache: Path) -> None:
+    from modelpick.files import CONFIG_FILE, REGISTRY_FILE
+
+    path = tmp_path / "w.yaml"
+    path.write_text("name: one\n")
+    read_yaml(path, kind=REGISTRY_FILE)  # registry files have the compiled snapshot instead
+    assert not list(cache.glob("yaml-*.json"))
+    read_yaml(path, kind=CONFIG_FILE)
+    assert len(list(cache.glob("yaml-*.json"))) == 1
+
+
 def test_a_cached_file_is_read_without_importing_yaml(tmp_path: Path, cache: Path) -> None:
     import subprocess
     import sys

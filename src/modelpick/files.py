@@ -26,10 +26,13 @@ MiB = 1024 * 1024
 class FileKind:
     what: str  # "a workload file", for messages
     max_bytes: int
+    # Whether its parse is kept in modelpick's cache (yamlfile.read_yaml): the small files a command reads on
+    # every run. Registry files have the compiled snapshot; the upkeep tools' inputs are read once.
+    cache_parse: bool = False
 
 
-WORKLOAD_FILE = FileKind("a workload file", 1 * MiB)
-CONFIG_FILE = FileKind("a config file", 1 * MiB)
+WORKLOAD_FILE = FileKind("a workload file", 1 * MiB, cache_parse=True)
+CONFIG_FILE = FileKind("a config file", 1 * MiB, cache_parse=True)
 REGISTRY_FILE = FileKind("a registry file", 50 * MiB)  # ours, or a foreign one to import (LiteLLM: 1.5 MiB)
 
 

@@ -232,11 +232,11 @@ def parse_yaml(text: str, file: str, on_duplicate: Any = _raise_duplicate) -> Lo
 
 def read_yaml(path: Path, display: str | None = None, on_duplicate: Any = _raise_duplicate, *,
               kind: FileKind) -> LocatedYaml:
-    """Read and parse a YAML file within the size limit of its kind (files.WORKLOAD_FILE, ...). A file parsed
-    before is read from the cache, keyed by its exact bytes, where its data is plain JSON."""
+    """Read and parse a YAML file within the size limit of its kind (files.WORKLOAD_FILE, ...). A workload or
+    config file parsed before is read from the cache, keyed by its exact bytes."""
     name = display or str(path)
     data = read_limited(path, name, kind)
-    if on_duplicate is not _raise_duplicate or not caching():
+    if not kind.cache_parse or on_duplicate is not _raise_duplicate or not caching():
         return parse_yaml(decode_utf8(data, name), name, on_duplicate)
     key = hashlib.sha256(f"yaml {__version__} {FORMAT}\0".encode() + data).hexdigest()
     cached = snapshot_path("yaml", key)
