@@ -53,6 +53,16 @@ def type_name(result_type: type) -> str:
     return f"{result_type.__module__}.{result_type.__qualname__}"
 
 
+def renderer_for(renderers: dict[str, Any], result: Any, fmt: str) -> Any:
+    """The renderer of `result`'s type in a format's RENDERERS (keyed by `type_name`); TypeError naming the
+    types the format renders for any other."""
+    try:
+        return renderers[type_name(type(result))]
+    except KeyError:
+        raise TypeError(f"the {fmt} format does not render {type(result).__name__}; it renders "
+                        f"{', '.join(name.rpartition('.')[2] for name in renderers)}") from None
+
+
 def render(result: Any, fmt: str, *, show_excluded: bool = False, width: int | None = None,
            color: bool = False) -> str:
     """`result` as text in the format named `fmt` (a key of FORMATS)."""

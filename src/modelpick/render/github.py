@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from modelpick.render import type_name
+from modelpick.render import renderer_for
 from modelpick.render.escape import visible
 
 if TYPE_CHECKING:
@@ -26,12 +26,7 @@ def _escape_property(text: str) -> str:
 
 def render(result: Any) -> str:
     """The annotations of a result of one of the types in RENDERERS; TypeError for any other."""
-    try:
-        renderer = RENDERERS[type_name(type(result))]
-    except KeyError:
-        raise TypeError(f"the github format does not render {type(result).__name__}; it renders "
-                        f"{', '.join(name.rpartition('.')[2] for name in RENDERERS)}") from None
-    return renderer(result)
+    return renderer_for(RENDERERS, result, "github")(result)
 
 
 def _check(result: CheckResult) -> str:

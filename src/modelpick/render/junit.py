@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from modelpick.render import type_name
+from modelpick.render import renderer_for
 from modelpick.render.escape import visible as v
 
 if TYPE_CHECKING:
@@ -25,12 +25,7 @@ if TYPE_CHECKING:
 
 def render(result: Any) -> str:
     """The JUnit XML of a result of one of the types in RENDERERS; TypeError for any other."""
-    try:
-        renderer = RENDERERS[type_name(type(result))]
-    except KeyError:
-        raise TypeError(f"the junit format does not render {type(result).__name__}; it renders "
-                        f"{', '.join(name.rpartition('.')[2] for name in RENDERERS)}") from None
-    return renderer(result)
+    return renderer_for(RENDERERS, result, "junit")(result)
 
 
 def _check(result: CheckResult) -> str:
