@@ -7,6 +7,7 @@ constructor cannot build (a 13th month, a 5,000-digit number) is an error, never
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -241,11 +242,10 @@ def read_yaml(path: Path, display: str | None = None, on_duplicate: Any = _raise
     key = hashlib.sha256(f"yaml {__version__} {FORMAT}\0".encode() + data).hexdigest()
     cached = snapshot_path("yaml", key)
     parts = read_snapshot(cached, key)
-    if parts is not None and len(parts) == 1:
-        try:
+    # a damaged part with a matching hash is parsed again, and rewritten
+    with contextlib.suppress(ValueError, TypeError, KeyError, IndexError, RecursionError):
+        if parts is not None and len(parts) == 1:
             return _decode_parsed(parts[0], name)
-        except (ValueError, TypeError, KeyError, IndexError, RecursionError):
-            pass  # a damaged part with a matching hash: parsed again, and rewritten
     doc = parse_yaml(decode_utf8(data, name), name)
     dates: list[list[Any]] = []
     try:
