@@ -32,7 +32,17 @@ from modelpick.cli.options import (
     overrides,
     with_workload_options,
 )
-from modelpick.cli.output import STATE, WRITE_ERRORS, OneLineErrors, emit, guarded, output_failed, warn, write
+from modelpick.cli.output import (
+    STATE,
+    WRITE_ERRORS,
+    OneLineErrors,
+    emit,
+    emit_verdict,
+    guarded,
+    output_failed,
+    warn,
+    write,
+)
 from modelpick.cli.registry import registry_app
 from modelpick.errors import InputError
 
@@ -213,9 +223,7 @@ def check(
     from modelpick import service
 
     result = service.check(config, strict=strict, baseline=baseline, registry=registry or [], as_of=as_of)
-    emit(result, format)
-    if result.failing:
-        raise typer.Exit(1)
+    emit_verdict(result, format)
 
 
 @app.command(epilog="Examples:\n\n  modelpick init --model gpt-4.1-nano-2025-04-14 --task classification\n\n"
@@ -269,9 +277,7 @@ def scan(
 
     result = service.scan(paths or [], strict=strict, retirement_warning_days=retirement_warning_days,
                           registry=registry or [], as_of=as_of)
-    emit(result, format)
-    if result.failing:
-        raise typer.Exit(1)
+    emit_verdict(result, format)
 
 
 cascade_cli.register(app)

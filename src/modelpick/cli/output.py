@@ -82,6 +82,13 @@ def emit(result: Any, fmt: Enum | None, *, show_excluded: bool = False) -> None:
     write(render(result, chosen, show_excluded=show_excluded, width=_width(chosen, stdout_tty), color=color))
 
 
+def emit_verdict(result: Any, fmt: Enum | None) -> None:
+    """`emit`, then exit 1 when the result fails (check, scan, registry validate and audit: a CI job's gate)."""
+    emit(result, fmt)
+    if result.failing:
+        raise typer.Exit(1)
+
+
 def write(text: str) -> None:
     """Text to stdout, flushed here, not at exit: a full disk is reported like any other error."""
     try:

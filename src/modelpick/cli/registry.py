@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from modelpick.cli.options import AsOfOpt, CheckFormatOpt, FormatOpt, RegistryOpt, as_of_day, choices
-from modelpick.cli.output import OneLineErrors, emit, guarded, progress_bar, write
+from modelpick.cli.output import OneLineErrors, emit, emit_verdict, guarded, progress_bar, write
 from modelpick.upkeep.formats import EXPORT_WRITERS, FOREIGN_FORMATS
 
 registry_app = typer.Typer(
@@ -41,9 +41,7 @@ def validate(
     from modelpick import service
 
     result = service.registry_validate(paths or [], max_age=max_age, as_of=as_of)
-    emit(result, format)
-    if result.failing:
-        raise typer.Exit(1)
+    emit_verdict(result, format)
 
 
 # The --from choices: every foreign format, the export --format choices: every exporter, as registered in
@@ -106,9 +104,7 @@ def audit(
     with progress_bar(f"reading {against.name}") as progress:
         result = service.registry_audit(from_.value, against, tolerance=tolerance, registry=registry or [],
                                         as_of=as_of, progress=progress)
-    emit(result, format)
-    if result.failing:
-        raise typer.Exit(1)
+    emit_verdict(result, format)
 
 
 @registry_app.command(epilog="Examples:\n\n  modelpick registry export --format csv > models.csv\n\n"
